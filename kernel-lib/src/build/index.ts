@@ -1,0 +1,2 @@
+// Public surface of the build module (re-exported from src/index.ts).
+export {};

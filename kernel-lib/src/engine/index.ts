@@ -1,0 +1,2 @@
+// Public surface of the engine module (re-exported from src/index.ts).
+export {};

@@ -1,0 +1,2 @@
+// Public surface of the image module (re-exported from src/index.ts).
+export {};

@@ -1,0 +1,2 @@
+// Public surface of the tar module (re-exported from src/index.ts).
+export {};
