@@ -1,2 +1,1 @@
-// Public surface of the content module (re-exported from src/index.ts).
-export {};
+export type { Content } from './Content';

@@ -1,2 +1,9 @@
-// Public surface of the unionfs module (re-exported from src/index.ts).
-export {};
+export {
+  type FileSystem,
+  type FileStat,
+  type FileKind,
+  type FileData,
+  type FsErrorCode,
+  FS_ERROR_TEXT,
+  FsError,
+} from './FileSystem';
