@@ -1,2 +1,3 @@
-// Public surface of the exercise module (re-exported from src/index.ts).
-export {};
+export { type Verdict, passed, failed, formatVerdict } from './Verdict';
+export { type Exercise, defineExercise } from './Exercise';
+export { exerciseProgress, exerciseChecklist, resetExerciseProgress } from './progress';
