@@ -5,8 +5,9 @@
  * buffer, while their digests are still real SHA-256 over the exact bytes.
  *
  * Values are immutable: appending or truncating returns a new `Content`.
- * (The constructors and the implementation live beside this file; this is the shared contract that
- * the union filesystem, the shell, tar and the builder rely on.)
+ * (The constructors — `bytesContent`, `textContent`, `zeroContent`, `randomContent`, `toContent` —
+ * and the implementation live beside this file; this is the shared contract that the union
+ * filesystem, the shell, tar and the builder rely on.)
  */
 import type { Digest } from '../digest/Digest';
 
@@ -31,4 +32,9 @@ export interface Content {
   truncate(size: number): Content;
   /** True when both contents are the same bytes (compares digests only when it must). */
   equals(other: Content): boolean;
+  /**
+   * A short human description of how the bytes are held, e.g. `"1073741824 zero bytes + 6 bytes"`
+   * (for printed trees and notebook output; never used for identity — that is `digest()`).
+   */
+  describe(): string;
 }
