@@ -41,7 +41,7 @@ export function* seededRandomChunks(
   offset: number,
   length: number,
   chunkSize: number,
-): Generator<Uint8Array> {
+): Generator<Uint8Array, void, undefined> {
   if (length <= 0) return;
   const cipher = createCipheriv('aes-128-ctr', keyFor(seed), counterBlock(Math.floor(offset / BLOCK)));
   // Discard the bytes of the first block that come before `offset`.

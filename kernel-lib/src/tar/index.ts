@@ -1,2 +1,11 @@
-// Public surface of the tar module (re-exported from src/index.ts).
-export {};
+export {
+  type TarEntry,
+  type TarEntryType,
+  type TarEntryInput,
+  tarEntry,
+  normaliseTarPath,
+} from './TarEntry';
+export { TarFormatError, UnsafeTarPathError, InvalidTarEntryError } from './TarError';
+export { tarChunks, tarSize, tarDigest, writeTar } from './writeTar';
+export { readTar } from './readTar';
+export { gzipChunks, gzipBytes, gunzipBytes, isGzip, GZIP_LEVEL } from './gzip';
