@@ -1,0 +1,11 @@
+/**
+ * The image operations of `Engine` (one file per operation; this file gathers them for Engine.ts).
+ */
+export { enginePull, applyPull, registerPullSource } from './pull';
+export { engineTag, engineAddImage } from './addImage';
+export { engineRmi } from './rmi';
+export { engineImages } from './imageList';
+export { engineInspect } from './inspect';
+export { engineHistory } from './history';
+export { engineSystemDf } from './systemDf';
+export { engineGetImage } from './resolveImage';
