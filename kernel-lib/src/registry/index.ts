@@ -1,2 +1,12 @@
 // Public surface of the registry module (re-exported from src/index.ts).
-export {};
+export { Registry, type StoredManifest, type BlobDescriptor, type RegistryTraffic } from './Registry';
+export { Registries } from './Registries';
+export { RegistryError, BlobVerificationError, type RegistryErrorCode } from './RegistryError';
+export { blobFromBytes, blobFromLayer, blobBytes, type RegistryBlob } from './RegistryBlob';
+export type { RegistryLayer, PushableImage } from './RegistryLayer';
+export { readManifestDocument, type ManifestDocument, type RegistryDescriptor } from './manifestDocument';
+export { LayerSourceIndex, type LayerSource } from './LayerSourceIndex';
+export { layerFromBlob } from './layerFromBlob';
+export { pushImage, type PushImageOptions } from './pushImage';
+export { pullImage, type PullImageOptions, type PullTarget } from './pullImage';
+export type { PushReport, PullReport, PulledLayer, LayerTransfer, PushLayerStatus, PullLayerStatus } from './TransferReport';
