@@ -40,7 +40,7 @@ export function compareOutputs(committed: Notebook, run: NotebookRun, sanitizers
   for (const cellRun of run.cells) {
     const cell = committed.cells[cellRun.index];
     if (!cell || cell.cell_type !== 'code') continue;
-    if (cellRun.status === 'skipped' || cellRun.status === 'not-run' || ignoresOutput(cell)) continue;
+    if (cellRun.status === 'skipped' || cellRun.status === 'not-run' || cellRun.status === 'kernel-died' || ignoresOutput(cell)) continue;
     const at = { cellIndex: cellRun.index, cellId: cellRun.id };
     if (cell.execution_count !== cellRun.executionCount) {
       mismatches.push({

@@ -29,11 +29,18 @@ export function tidyErrorText(text: string, notebookDir: string): string {
   const root = PROJECT_ROOT + sep;
   let fromNotebook = relative(notebookDir, PROJECT_ROOT);
   fromNotebook = fromNotebook === '' ? '.' : fromNotebook;
-  return text
-    .split('\n')
-    .filter((line) => !isKernelMachineryFrame(line))
-    .map((line) => (FRAME.test(line) ? line.split(root).join(fromNotebook + sep) : line))
-    .join('\n');
+  const kept: string[] = [];
+  for (const line of text.split('\n')) {
+    // util.inspect appends an error's own properties as " {" after the last stack line: keep the brace.
+    const opensProperties = / \{$/.test(line);
+    const frame = opensProperties ? line.slice(0, -2) : line;
+    if (isKernelMachineryFrame(frame)) {
+      if (opensProperties && kept.length > 0) kept[kept.length - 1] += ' {';
+      continue;
+    }
+    kept.push(FRAME.test(frame) ? line.split(root).join(fromNotebook + sep) : line);
+  }
+  return kept.join('\n');
 }
 
 /**

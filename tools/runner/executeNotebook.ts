@@ -35,7 +35,7 @@ export interface RunOptions {
   onCell?: (cell: CellRun) => void;
 }
 
-export type CellStatus = 'ok' | 'error' | 'timeout' | 'skipped' | 'not-run';
+export type CellStatus = 'ok' | 'error' | 'timeout' | 'kernel-died' | 'skipped' | 'not-run';
 
 export interface CellRun {
   /** Position in `notebook.cells` (0-based, markdown cells counted), the index every report uses. */
@@ -133,6 +133,7 @@ export async function executeNotebook(path: string, options: RunOptions = {}): P
       } catch (error) {
         if (!(error instanceof KernelDiedError)) throw error;
         for (const message of error.messages) collector.handle(message);
+        run.status = 'kernel-died';
         run.outputs = tidy(outputs, cwd);
         failures.push(failure(cell, index, 'kernel-died', error.message.split('\n')[0]!, kernelDiedDetails(error, run.outputs)));
         stopped = `the kernel died in cell ${index}`;
@@ -211,7 +212,7 @@ function executedNotebook(source: Notebook, cells: readonly CellRun[], complete:
   const notebook = structuredClone(source);
   for (const run of cells) {
     const cell = notebook.cells[run.index] as CodeCell;
-    if (run.status === 'skipped' || run.status === 'not-run') continue;
+    if (run.status === 'skipped' || run.status === 'not-run' || run.status === 'kernel-died') continue;
     cell.outputs = structuredClone(run.outputs);
     cell.execution_count = run.executionCount;
   }
