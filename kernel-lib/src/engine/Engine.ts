@@ -17,6 +17,8 @@
  * await engine.pull('alpine:3.18');
  * engine.images();           // rows: REPOSITORY alpine, TAG 3.18, IMAGE ID …, SIZE …
  */
+import { LayerSourceIndex } from '../registry/LayerSourceIndex';
+import { Registries } from '../registry/Registries';
 import type { EngineState } from './EngineState';
 import { ModelClock } from './ModelClock';
 import { engineBuild } from './build';
@@ -35,6 +37,7 @@ import {
   engineAddImage,
   engineGetImage,
   engineHistory,
+  engineImageSummaries,
   engineImages,
   engineInspect,
   enginePull,
@@ -54,7 +57,7 @@ export interface EngineOptions {
   /** A clock shared with other engines (two "machines" in one lesson). */
   readonly clock?: ModelClock;
   /** Registries this engine reaches, by domain; shared between engines to model push/pull between machines. */
-  readonly registries?: Map<string, unknown>;
+  readonly registries?: Registries;
 }
 
 export class Engine {
@@ -71,7 +74,8 @@ export class Engine {
       lastTagTime: new Map(),
       containers: new Map(),
       buildCache: new Map(),
-      registries: options.registries ?? new Map(),
+      registries: options.registries ?? new Registries(),
+      layerSources: new LayerSourceIndex(),
       clock: options.clock ?? new ModelClock(options.now),
     };
   }
@@ -93,6 +97,10 @@ export class Engine {
   }
   images(...args: EngineArgs<typeof engineImages>): ReturnType<typeof engineImages> {
     return engineImages(this, ...args);
+  }
+  /** The Engine API's image list (`GET /images/json`): one summary per image, for the CLI views. */
+  imageSummaries(...args: EngineArgs<typeof engineImageSummaries>): ReturnType<typeof engineImageSummaries> {
+    return engineImageSummaries(this, ...args);
   }
   inspect(...args: EngineArgs<typeof engineInspect>): ReturnType<typeof engineInspect> {
     return engineInspect(this, ...args);

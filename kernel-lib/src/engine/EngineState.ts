@@ -5,6 +5,8 @@
  */
 import type { Digest } from '../digest/Digest';
 import type { Image } from '../image/Image';
+import type { LayerSourceIndex } from '../registry/LayerSourceIndex';
+import type { Registries } from '../registry/Registries';
 import type { ModelClock } from './ModelClock';
 
 /**
@@ -44,7 +46,9 @@ export interface EngineState {
   readonly containers: Map<string, EngineContainerRecord>;
   /** The build cache (the build module decides the value type). */
   readonly buildCache: Map<string, unknown>;
-  /** Registries this engine can reach, by domain (`docker.io`, `localhost:5000` …). */
-  readonly registries: Map<string, unknown>;
+  /** Registries this engine can reach, by domain (`docker.io`, `localhost:5000` …); may be shared between engines. */
+  readonly registries: Registries;
+  /** Where each layer (by DiffID) was seen remotely — push tries cross-repository mounts from these. */
+  readonly layerSources: LayerSourceIndex;
   readonly clock: ModelClock;
 }

@@ -13,8 +13,19 @@ import { LayerlabError } from '../errors/LayerlabError';
 import type { Engine } from './Engine';
 import { repoTagsOf, resolveImageRef } from './resolveImage';
 
-/** One row of `docker history`. */
+/**
+ * One row of `docker history`. The capitalised members are the Engine API's
+ * `HistoryResponseItem` (what the view module's `formatHistory` takes: full ID or `<missing>`,
+ * Unix seconds, the untouched CREATED BY); the others are the values as the CLI shows them.
+ */
 export interface ImageHistoryRow {
+  readonly Id: string;
+  /** Unix seconds (0 when absent). */
+  readonly Created: number;
+  readonly CreatedBy: string;
+  readonly Tags: readonly string[];
+  readonly Size: number;
+  readonly Comment: string;
   /** IMAGE as shown: 12 hex (`noTrunc`: the full `sha256:…`), or `<missing>`. */
   readonly image: string;
   /** The full ID of the local image at this row, when there is one. */
@@ -86,7 +97,7 @@ export function dockerEllipsis(text: string, max: number): string {
 export function engineHistory(engine: Engine, ref: string, options: HistoryOptions = {}): ImageHistoryRow[] {
   const { image } = resolveImageRef(engine, ref);
   const noTrunc = options.noTrunc ?? false;
-  type Draft = Omit<ImageHistoryRow, 'image' | 'imageId' | 'tags'>;
+  type Draft = Omit<ImageHistoryRow, 'image' | 'imageId' | 'tags' | 'Id' | 'Created' | 'CreatedBy' | 'Tags' | 'Size' | 'Comment'>;
   const drafts: Draft[] = [];
   let layer = 0;
   for (const entry of image.history) {
@@ -122,10 +133,17 @@ export function engineHistory(engine: Engine, ref: string, options: HistoryOptio
   }
   return drafts.map((draft, i) => {
     const imageId = ids[i];
+    const tags = Object.freeze(imageId === undefined ? [] : repoTagsOf(engine, imageId));
     return Object.freeze({
+      Id: imageId ?? '<missing>',
+      Created: draft.created === undefined ? 0 : draft.created / 1000,
+      CreatedBy: draft.createdByFull,
+      Tags: tags,
+      Size: draft.size,
+      Comment: draft.comment,
       image: imageId === undefined ? '<missing>' : noTrunc ? imageId : shortId(imageId),
       imageId,
-      tags: Object.freeze(imageId === undefined ? [] : repoTagsOf(engine, imageId)),
+      tags,
       ...draft,
     });
   });

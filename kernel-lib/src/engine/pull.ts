@@ -1,129 +1,108 @@
 /**
- * `docker pull` (moby daemon/internal/distribution/pull_v2.go, xfer/download.go), graphdriver store:
- * resolve the reference to a manifest, then fetch layers — a layer is skipped ("Already exists")
- * only while the **prefix** of the chain exists locally by ChainID; after the first missing layer
- * every later one is downloaded. Ends with the manifest digest and a status line
- * (OCI-FACTS §10).
+ * `docker pull` (moby daemon/internal/distribution/pull_v2.go, xfer/download.go): the registry
+ * module's `pullImage` does the transfer (a layer is skipped as "Already exists" only while the
+ * whole chain below it is present locally by ChainID; every blob is verified); this file stores
+ * the result the way the daemon does — the image, the tag, the repository digest — and finds the
+ * local layers that were not downloaded.
  *
- * Where images come from: a registry the engine knows for the reference's domain (the registry
- * module), else the base-image catalog.
+ * Base images: when a Docker Hub reference is not in the engine's `docker.io` registry yet, the
+ * registered image sources (the base-image catalog) are asked for it and it is published there
+ * first, as if it had always been on Docker Hub; then it is pulled like anything else.
  */
 import type { Digest } from '../digest/Digest';
-import { shortId } from '../digest/Digest';
-import type { Image } from '../image/Image';
-import { familiarString } from '../reference/familiar';
-import { parseReference, tagNameOnly } from '../reference/parseReference';
+import { Image } from '../image/Image';
+import type { ImageLayer } from '../image/ImageLayer';
+import { makeImageReference, parseReference, tagNameOnly } from '../reference/parseReference';
 import type { ImageReference } from '../reference/ImageReference';
+import { pullImage } from '../registry/pullImage';
+import { pushImage } from '../registry/pushImage';
+import type { PullReport } from '../registry/TransferReport';
 import type { Engine } from './Engine';
 import { engineAddImage, setTag } from './addImage';
-import { EngineFeatureUnavailableError } from './engineErrors';
-
-/** One layer line of the pull output. */
-export interface PullLayerRecord {
-  /** The progress ID docker prints: 12 hex of the layer's blob digest. */
-  readonly id: string;
-  readonly digest: Digest;
-  readonly diffId: Digest;
-  readonly status: 'Pull complete' | 'Already exists';
-  /** Bytes transferred for this layer (the compressed blob), 0 when it already existed. */
-  readonly bytes: number;
-}
-
-export interface PullResult {
-  /** The familiar reference pulled (`nginx:latest`, `nginx@sha256:…`). */
-  readonly reference: string;
-  readonly image: Image;
-  /** The manifest digest resolved (`Digest: sha256:…`). */
-  readonly digest: Digest;
-  readonly layers: readonly PullLayerRecord[];
-  /** Total bytes transferred (layers + config + manifest are not all counted: layers only, as the CLI's progress). */
-  readonly bytes: number;
-  /** `Downloaded newer image for nginx:latest` or `Image is up to date for nginx:latest`. */
-  readonly status: string;
-  /** The lines `docker pull` prints. */
-  readonly log: readonly string[];
-}
-
-/** What a source hands back for a reference: the image and the digest of its manifest. */
-export interface PulledImage {
-  readonly image: Image;
-  readonly manifestDigest: Digest;
-}
-
-/** Finds `reference` in a registry of the engine or in the catalog; undefined when nowhere. */
-export type PullSource = (engine: Engine, reference: ImageReference) => PulledImage | undefined;
-
-const sources: PullSource[] = [];
 
 /**
- * Registers a place pull looks in (the registry and catalog modules call this from their own
- * engine glue); sources are asked in registration order.
+ * What `engine.pull` returns: the registry's `PullReport` (layers with their status and bytes,
+ * `digest`, `upToDate`, `bytesMoved`, `lines`, `text`) plus the stored image and the fields the
+ * view module's `formatPull` prints.
  */
-export function registerPullSource(source: PullSource): void {
-  if (!sources.includes(source)) sources.push(source);
+export interface PullResult extends PullReport {
+  readonly image: Image;
+  /** The reference as typed (`nginx`, `nginx:alpine`). */
+  readonly ref: string;
+  /** `Pulling from` shows this: `library/nginx` on Docker Hub. */
+  readonly repositoryPath: string;
+  /** The tag (defaulted to `latest`) or the digest asked for. */
+  readonly tagOrDigest: string;
+  /** The fully qualified reference printed last (`docker.io/library/nginx:latest`). */
+  readonly canonical: string;
 }
 
-export function enginePull(engine: Engine, ref: string): PullResult {
-  const reference = tagNameOnly(parseReference(ref));
-  let found: PulledImage | undefined;
-  for (const source of sources) {
-    found = source(engine, reference);
-    if (found) break;
+export interface PullOptions {
+  /** Platform to pick from a multi-platform index (default linux/amd64). */
+  readonly platform?: { readonly os: string; readonly architecture: string; readonly variant?: string };
+}
+
+/** Returns the image a reference names if this source has it (the catalog), else undefined. */
+export type ImageSource = (reference: ImageReference) => Image | undefined;
+
+const imageSources: ImageSource[] = [];
+
+/** Registers a source of images published on Docker Hub on first pull (the base-image catalog). */
+export function registerImageSource(source: ImageSource): void {
+  if (!imageSources.includes(source)) imageSources.push(source);
+}
+
+/** Publishes a catalog image into the engine's registry when the registry lacks the reference. */
+function publishFromSources(engine: Engine, reference: ImageReference): void {
+  const { registry, repository } = engine.state.registries.locate(reference);
+  const wanted = reference.digest ?? reference.tag ?? 'latest';
+  if (registry.resolveManifest(repository, wanted) !== undefined) return;
+  for (const source of imageSources) {
+    const image = source(reference.digest !== undefined ? tagNameOnly(makeImageReference(reference.domain, reference.path, undefined, undefined)) : reference);
+    if (image === undefined) continue;
+    const target = makeImageReference(reference.domain, reference.path, reference.tag ?? 'latest', undefined);
+    pushImage({ registries: engine.state.registries, reference: target, image, format: 'oci' });
+    return;
   }
-  if (!found) throw new EngineFeatureUnavailableError('pull', 'catalog/registry');
-  return applyPull(engine, reference, found);
 }
 
-/** Stores a pulled image the way the daemon does and reports per-layer transfers. */
-export function applyPull(engine: Engine, reference: ImageReference, found: PulledImage): PullResult {
-  const { image, manifestDigest } = found;
+/** Every layer the engine holds, by the ChainID of the stack it tops. */
+function localLayersByChain(engine: Engine): Map<Digest, ImageLayer> {
+  const out = new Map<Digest, ImageLayer>();
+  for (const image of engine.state.images.values()) image.chainIds.forEach((c, i) => out.set(c, image.layers[i]!));
+  return out;
+}
+
+export function enginePull(engine: Engine, ref: string, options: PullOptions = {}): PullResult {
+  const typed = parseReference(ref);
+  const reference = typed.digest !== undefined ? makeImageReference(typed.domain, typed.path, undefined, typed.digest) : tagNameOnly(typed);
+  publishFromSources(engine, reference);
   const state = engine.state;
-  const localChains = new Set<Digest>();
-  for (const stored of state.images.values()) for (const c of stored.chainIds) localChains.add(c);
-  const layers: PullLayerRecord[] = [];
-  let prefixPresent = true;
-  image.layers.forEach((layer, i) => {
-    prefixPresent = prefixPresent && localChains.has(image.chainIds[i]!);
-    layers.push(
-      Object.freeze({
-        id: shortId(layer.digest),
-        digest: layer.digest,
-        diffId: layer.diffId,
-        status: prefixPresent ? 'Already exists' : 'Pull complete',
-        bytes: prefixPresent ? 0 : layer.compressedSize,
-      }),
-    );
+  const local = localLayersByChain(engine);
+  const report = pullImage({
+    registries: state.registries,
+    reference: typed,
+    local: {
+      hasLayerChain: (chainId) => local.has(chainId),
+      hasImage: (imageId) => state.images.has(imageId),
+      imageIdFor: (r) => (r.digest !== undefined ? undefined : state.tags.get(tagNameOnly(r).canonical)),
+    },
+    ...(options.platform ? { platform: options.platform } : {}),
+    sources: state.layerSources,
   });
-  const familiar = familiarString(reference);
-  const previous = reference.digest === undefined ? state.tags.get(reference.canonical) : undefined;
-  const upToDate = state.images.has(image.id) && (reference.digest !== undefined || previous === image.id);
-  engineAddImage(engine, image, { repoDigest: `${reference.name}@${manifestDigest}` });
+  let image = state.images.get(report.imageId);
+  if (image === undefined) {
+    const layers = report.layers.map((l) => l.layer ?? local.get(l.chainId)!);
+    image = Image.fromConfigBytes(report.configBytes!, layers);
+  }
+  engineAddImage(engine, image, { repoDigest: `${reference.name}@${report.digest}` });
   if (reference.digest === undefined) setTag(engine, reference.canonical, image.id);
-  const status = upToDate ? `Image is up to date for ${familiar}` : `Downloaded newer image for ${familiar}`;
-  const log: string[] = [];
-  if (reference.digest === undefined) log.push(`${reference.tag}: Pulling from ${familiarRepo(reference)}`);
-  else log.push(`${reference.digest}: Pulling from ${familiarRepo(reference)}`);
-  if (!upToDate) for (const l of layers) log.push(`${l.id}: ${l.status}`);
-  log.push(`Digest: ${manifestDigest}`);
-  log.push(`Status: ${status}`);
-  log.push(canonicalLine(reference));
   return Object.freeze({
-    reference: familiar,
+    ...report,
     image,
-    digest: manifestDigest,
-    layers: Object.freeze(layers),
-    bytes: layers.reduce((sum, l) => sum + l.bytes, 0),
-    status,
-    log: Object.freeze(log),
+    ref,
+    repositoryPath: reference.domain === 'docker.io' ? reference.path : reference.name,
+    tagOrDigest: reference.digest ?? reference.tag ?? 'latest',
+    canonical: reference.digest !== undefined ? `${reference.name}@${reference.digest}` : reference.canonical,
   });
-}
-
-/** `Pulling from library/nginx`: docker prints the path (with `library/`) for Docker Hub. */
-function familiarRepo(reference: ImageReference): string {
-  return reference.domain === 'docker.io' ? reference.path : reference.name;
-}
-
-/** The last line docker prints: the fully qualified reference. */
-function canonicalLine(reference: ImageReference): string {
-  return reference.digest !== undefined ? `${reference.name}@${reference.digest}` : reference.canonical;
 }

@@ -15,6 +15,7 @@ import { shortId } from '../digest/Digest';
 import { layerDiffSize } from '../image/ImageLayer';
 import type { Engine } from './Engine';
 import { containersUsing, imagesNewestFirst } from './imageList';
+import { engineImageSummaries, type ImageSummary } from './imageSummaries';
 import { repoTagsOf } from './resolveImage';
 
 /** One row of the `Images space usage` table of `docker system df -v`. */
@@ -47,9 +48,17 @@ export interface SystemDfSummaryRow {
   readonly reclaimablePercent: number;
 }
 
+/**
+ * The result of `engine.systemDf()`: CLI rows (`summary`, `images`) and, under the Engine API's
+ * names (`GET /system/df`: `LayersSize`, `Images`), what the view module's `formatSystemDf` takes.
+ */
 export interface SystemDf {
   readonly summary: readonly SystemDfSummaryRow[];
   readonly images: readonly SystemDfImageRow[];
+  /** Bytes: the DiffSizes of every distinct chain ID held by any image. */
+  readonly LayersSize: number;
+  /** Every image (intermediates included) with SharedSize and Containers. */
+  readonly Images: readonly ImageSummary[];
 }
 
 export function engineSystemDf(engine: Engine): SystemDf {
@@ -119,5 +128,7 @@ export function engineSystemDf(engine: Engine): SystemDf {
       }),
     ]),
     images: Object.freeze(rows),
+    LayersSize: totalSize,
+    Images: Object.freeze(engineImageSummaries(engine, { all: true })),
   });
 }
