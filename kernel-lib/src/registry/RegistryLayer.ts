@@ -1,24 +1,11 @@
 /**
- * What the registry needs from a layer to push it, and what it hands back on pull. This is the
- * image module's `ImageLayer` shape (structurally the same), so an `Image`'s layers go straight in.
+ * What the registry needs from a layer to push it, and what it hands back on pull: the image
+ * module's `ImageLayer`, so an `Image`'s layers go straight in and come back out.
  */
 import type { Digest } from '../digest/Digest';
+import type { ImageLayer } from '../image/ImageLayer';
 
-export interface RegistryLayer {
-  /** Digest of the uncompressed tar (config `rootfs.diff_ids`). */
-  readonly diffId: Digest;
-  /** Digest of the blob as stored and transferred. */
-  readonly digest: Digest;
-  /** Bytes of the uncompressed tar. */
-  readonly size: number;
-  /** Bytes of the blob (what a push or pull moves). */
-  readonly compressedSize: number;
-  readonly mediaType?: string;
-  readonly diffSize?: number;
-  tarChunks(): Iterable<Uint8Array>;
-  /** The blob as stored when it differs from the tar (gzip); absent when the blob is the tar. */
-  blobChunks?(): Iterable<Uint8Array>;
-}
+export type RegistryLayer = ImageLayer;
 
 /** The image shape `pushImage` reads: the `Image` class of the image module satisfies it. */
 export interface PushableImage {

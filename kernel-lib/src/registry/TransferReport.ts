@@ -6,8 +6,8 @@ import type { Digest } from '../digest/Digest';
 import type { ImageReference } from '../reference/ImageReference';
 import type { RegistryLayer } from './RegistryLayer';
 
-export type PushLayerStatus = 'Pushed' | 'Layer already exists' | `Mounted from ${string}`;
-export type PullLayerStatus = 'Already exists' | 'Pull complete';
+export type PushedLayerStatus = 'Pushed' | 'Layer already exists' | `Mounted from ${string}`;
+export type PulledLayerStatus = 'Already exists' | 'Pull complete';
 
 export interface LayerTransfer<S extends string> {
   /** Position in the image, 0 = base layer. */
@@ -28,7 +28,7 @@ export interface PushReport {
   /** The reference pushed, with its tag (`latest` when none was written). */
   readonly reference: ImageReference;
   /** Bottom (base) layer first. */
-  readonly layers: readonly LayerTransfer<PushLayerStatus>[];
+  readonly layers: readonly LayerTransfer<PushedLayerStatus>[];
   readonly config: { readonly digest: Digest; readonly size: number; readonly bytesMoved: number };
   readonly manifest: { readonly digest: Digest; readonly size: number; readonly mediaType: string };
   /** Everything uploaded: layer blobs, config and manifest. */
@@ -38,7 +38,7 @@ export interface PushReport {
   readonly text: string;
 }
 
-export interface PulledLayer extends LayerTransfer<PullLayerStatus> {
+export interface PulledLayer extends LayerTransfer<PulledLayerStatus> {
   /** ChainID of layers 0..index: what the local layer store is keyed by. */
   readonly chainId: Digest;
   readonly mediaType: string;

@@ -9,4 +9,4 @@ export { LayerSourceIndex, type LayerSource } from './LayerSourceIndex';
 export { layerFromBlob } from './layerFromBlob';
 export { pushImage, type PushImageOptions } from './pushImage';
 export { pullImage, type PullImageOptions, type PullTarget } from './pullImage';
-export type { PushReport, PullReport, PulledLayer, LayerTransfer, PushLayerStatus, PullLayerStatus } from './TransferReport';
+export type { PushReport, PullReport, PulledLayer, LayerTransfer, PushedLayerStatus, PulledLayerStatus } from './TransferReport';

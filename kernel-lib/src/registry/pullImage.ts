@@ -11,6 +11,7 @@ import { shortId } from '../digest/Digest';
 import { sha256, sha256Chunks } from '../digest/sha256';
 import { parseReference, tagNameOnly, makeImageReference } from '../reference/parseReference';
 import type { ImageReference } from '../reference/ImageReference';
+import { chainIds as computeChainIds } from '../image/chainId';
 import type { Registries } from './Registries';
 import type { Registry, StoredManifest } from './Registry';
 import { blobBytes } from './RegistryBlob';
@@ -39,16 +40,6 @@ export interface PullImageOptions {
   readonly platform?: { readonly os: string; readonly architecture: string; readonly variant?: string };
   /** Records where each layer was seen (for later cross-repository mounts). */
   readonly sources?: LayerSourceIndex;
-}
-
-/** ChainID(L0) = DiffID(L0); ChainID(L0..n) = sha256(ChainID(L0..n-1) + " " + DiffID(Ln)) (OCI-FACTS §1.3). */
-function chainIdsOf(diffIds: readonly Digest[]): Digest[] {
-  const out: Digest[] = [];
-  for (const diffId of diffIds) {
-    const previous = out[out.length - 1];
-    out.push(previous === undefined ? diffId : sha256(`${previous} ${diffId}`));
-  }
-  return out;
 }
 
 function verified(what: 'filesystem layer' | 'image config' | 'manifest', expected: Digest, actual: Digest, where: string): void {
@@ -145,7 +136,7 @@ export function pullImage(options: PullImageOptions): PullReport {
         '매니페스트의 레이어 수와 이미지 설정의 diff_ids 수가 다릅니다.',
       );
     }
-    const chainIds = chainIdsOf(diffIds);
+    const chainIds = computeChainIds(diffIds);
     let prefixPresent = true;
     document.layers.forEach((descriptor: RegistryDescriptor, index) => {
       const diffId = diffIds[index] as Digest;

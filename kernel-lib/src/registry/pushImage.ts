@@ -13,7 +13,7 @@ import { blobFromLayer } from './RegistryBlob';
 import { RegistryError } from './RegistryError';
 import type { PushableImage, RegistryLayer } from './RegistryLayer';
 import type { LayerSourceIndex } from './LayerSourceIndex';
-import type { LayerTransfer, PushLayerStatus, PushReport } from './TransferReport';
+import type { LayerTransfer, PushedLayerStatus, PushReport } from './TransferReport';
 
 export interface PushImageOptions {
   readonly registries: Registries;
@@ -48,9 +48,9 @@ export function pushImage(options: PushImageOptions): PushReport {
   const { registry, repository } = options.registries.locate(reference);
   const { image, sources } = options;
 
-  const transfers: LayerTransfer<PushLayerStatus>[] = image.layers.map((layer: RegistryLayer, index) => {
+  const transfers: LayerTransfer<PushedLayerStatus>[] = image.layers.map((layer: RegistryLayer, index) => {
     const base = { index, id: shortId(layer.diffId), diffId: layer.diffId, digest: layer.digest, size: layer.compressedSize };
-    let status: PushLayerStatus;
+    let status: PushedLayerStatus;
     let bytesMoved = 0;
     if (registry.hasBlob(repository, layer.digest)) {
       status = 'Layer already exists';
