@@ -11,17 +11,31 @@ import { tabwrite } from './tabwriter';
  * newline, and spaces around the template are trimmed.
  */
 export function renderCliFormat(format: string, rows: readonly object[], headers: Readonly<Record<string, string>>): string {
+  return renderCliTable(format, rows, headers).text;
+}
+
+/** The same rendering, keeping the cells: what an HTML table of the same output needs. */
+export interface CliTableRender {
+  /** Exactly what the CLI prints. */
+  readonly text: string;
+  /** Column names when the format is a table, else undefined. */
+  readonly header: readonly string[] | undefined;
+  /** Cells per row, split at the template's tabs (one cell per row for non-table formats). */
+  readonly cells: ReadonlyArray<readonly string[]>;
+}
+
+export function renderCliTable(format: string, rows: readonly object[], headers: Readonly<Record<string, string>>): CliTableRender {
   const isTable = format.startsWith('table');
   let body = format;
   if (isTable) body = body.slice('table'.length);
   else if (format === 'json') body = '{{json .}}';
   body = body.replace(/^ +| +$/g, '').replace(/\\t/g, '\t').replace(/\\n/g, '\n');
   const tmpl = compileGoTemplate(body);
-  let out = '';
-  for (const row of rows) out += tmpl.execute(row) + '\n';
-  if (!isTable) return out;
+  const lines = rows.map((row) => tmpl.execute(row));
+  const out = lines.map((l) => l + '\n').join('');
+  if (!isTable) return Object.freeze({ text: out, header: undefined, cells: lines.map((l) => [l]) });
   const header = executeHeader(tmpl, headers);
-  return tabwrite(header + '\n' + out);
+  return Object.freeze({ text: tabwrite(header + '\n' + out), header: header.split('\t'), cells: lines.map((l) => l.split('\t')) });
 }
 
 /**

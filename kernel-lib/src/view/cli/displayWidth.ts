@@ -71,3 +71,8 @@ export function ellipsis(text: string, maxWidth: number): string {
   }
   return out + '…';
 }
+
+/** Pad with spaces to `width` display columns (Hangul counts 2), like a terminal would align it. */
+export function padEndWidth(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}

@@ -1,4 +1,4 @@
-import { renderCliFormat, truncateId, contextJson } from './cliFormat';
+import { renderCliTable, truncateId, contextJson, type CliTableRender } from './cliFormat';
 import { createdSince, rfc3339, toUnixSeconds, type Moment } from './cliTime';
 import { ellipsis } from './displayWidth';
 import { dockerSize } from './humanSize';
@@ -57,11 +57,16 @@ class HistoryContext {
 
 /** `docker history [--no-trunc] [--format …] IMAGE` — byte-for-byte the CLI's text. */
 export function formatHistory(items: readonly HistoryItem[], options: HistoryTextOptions): string {
+  return renderHistory(items, options).text;
+}
+
+/** The same output with its cells kept (for the HTML table). */
+export function renderHistory(items: readonly HistoryItem[], options: HistoryTextOptions): CliTableRender {
   const human = options.human ?? true;
   const trunc = !(options.noTrunc ?? false);
   let format = options.format ?? 'table';
   // NewHistoryFormat: -q and --human=false only change the *default* table format.
   if (format === 'table') format = options.quiet ? '{{.ID}}' : human ? DEFAULT_FORMAT : NON_HUMAN_FORMAT;
   const rows = items.map((h) => new HistoryContext(h, trunc, human, options.now));
-  return renderCliFormat(format, rows, HEADERS);
+  return renderCliTable(format, rows, HEADERS);
 }

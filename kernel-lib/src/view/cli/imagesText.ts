@@ -1,4 +1,4 @@
-import { renderCliFormat, truncateId, contextJson } from './cliFormat';
+import { renderCliTable, truncateId, contextJson, type CliTableRender } from './cliFormat';
 import { createdSince, goTimeString, toUnixSeconds, type Moment } from './cliTime';
 import { familiarRepository, splitRepoDigest, splitRepoTag } from './familiarName';
 import { dockerSize, humanSize } from './humanSize';
@@ -96,6 +96,11 @@ function rowsFor(i: ImageSummaryItem, trunc: boolean, needDigest: boolean, showD
  * SIZE is the image's total (all its layers, shared ones included) at 3 significant digits.
  */
 export function formatImages(images: readonly ImageSummaryItem[], options: ImagesTextOptions): string {
+  return renderImages(images, options).text;
+}
+
+/** The same output with its cells kept (for the HTML table). */
+export function renderImages(images: readonly ImageSummaryItem[], options: ImagesTextOptions): CliTableRender {
   let format = options.format ?? 'table';
   const showDigests = options.digests ?? false;
   if (format === 'table') format = options.quiet ? '{{.ID}}' : showDigests ? WITH_DIGEST : DEFAULT;
@@ -103,5 +108,5 @@ export function formatImages(images: readonly ImageSummaryItem[], options: Image
   const needDigest = showDigests || format.includes('{{.Digest}}');
   const sorted = [...images].sort((a, b) => toUnixSeconds(b.Created) - toUnixSeconds(a.Created));
   const rows = sorted.flatMap((i) => rowsFor(i, !(options.noTrunc ?? false), needDigest, showDigests, options.now));
-  return renderCliFormat(format, rows, IMAGE_HEADERS);
+  return renderCliTable(format, rows, IMAGE_HEADERS);
 }
