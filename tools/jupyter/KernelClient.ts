@@ -6,7 +6,7 @@
  * - one reader loop per socket: zeromq v6 allows a single pending receive() (a second one is EBUSY);
  *   replies and iopub messages are dispatched by `parent_header.msg_id`.
  * - readiness = a kernel_info_reply *and* the iopub `idle` parented to it; requests are resent every
- *   second until both arrive, because a SUB socket misses what was published before it joined.
+ *   250 ms until both arrive, because a SUB socket misses what was published before it joined.
  * - a request is finished when both its shell reply and its iopub `idle` have arrived.
  * - interrupt is SIGINT: tslab's spec has no interrupt_mode, and it answers interrupt_request with
  *   nothing but a stderr warning (§1.11).
@@ -223,7 +223,7 @@ export class KernelClient {
       while (performance.now() < deadline) {
         const { msgId, done } = this.#request(this.#shell, 'kernel_info_request', {});
         outstanding.push(msgId);
-        const pending = await Promise.race([done, delay(1000).then(() => null)]);
+        const pending = await Promise.race([done, delay(RETRY_MS).then(() => null)]);
         if (this.#exit) {
           throw new KernelStartError(`the kernel exited while starting (code ${this.#exit.code}, signal ${this.#exit.signal})\n${this.#exit.processOutput}`, {
             ...this.#exit,
@@ -319,6 +319,12 @@ export class KernelClient {
     return lastLines(this.#processOutput, 20);
   }
 }
+
+/**
+ * kernel_info is resent this often until one gets both its reply and its iopub idle. Short, because a
+ * request sent before the SUB socket joined loses its idle and would otherwise cost a whole period.
+ */
+const RETRY_MS = 250;
 
 const liveKernels = new Set<ChildProcess>();
 process.once('exit', () => {

@@ -35,7 +35,7 @@ export interface RunOptions {
   onCell?: (cell: CellRun) => void;
 }
 
-export type CellStatus = 'ok' | 'error' | 'timeout' | 'kernel-died' | 'skipped' | 'not-run';
+export type CellStatus = 'ok' | 'error' | 'aborted' | 'timeout' | 'kernel-died' | 'skipped' | 'not-run';
 
 export interface CellRun {
   /** Position in `notebook.cells` (0-based, markdown cells counted), the index every report uses. */
@@ -51,7 +51,7 @@ export interface CellRun {
   abortResends: number;
 }
 
-export type FailureKind = 'error' | 'missing-error' | 'timeout' | 'kernel-died';
+export type FailureKind = 'error' | 'missing-error' | 'aborted' | 'timeout' | 'kernel-died';
 
 export interface NotebookFailure {
   cellIndex: number;
@@ -143,13 +143,17 @@ export async function executeNotebook(path: string, options: RunOptions = {}): P
       for (const message of result.messages) collector.handle(message);
       cellOfRequest.set(result.msgId, index);
       run.outputs = tidy(outputs, cwd);
-      run.status = result.status === 'ok' ? 'ok' : result.status === 'timeout' ? 'timeout' : 'error';
+      run.status = result.status === 'abort' ? 'aborted' : result.status;
       run.executionCount = result.executionCount;
       run.durationMs = result.durationMs;
       const stderr = stderrText(run.outputs);
       if (run.status === 'timeout') {
         failures.push(failure(cell, index, 'timeout', `cell ${index} ran longer than ${cellTimeoutMs} ms and was interrupted`, stderr));
         stopped = `cell ${index} timed out`;
+      } else if (run.status === 'aborted') {
+        failures.push(
+          failure(cell, index, 'aborted', `the kernel aborted cell ${index} ${run.abortResends + 1} times`, 'tslab aborts every request that arrives within ~200 ms after an error reply'),
+        );
       } else if (run.status === 'error' && !run.expectsError) {
         const { ename, evalue } = describeError(stderr);
         failures.push(failure(cell, index, 'error', `${ename}: ${evalue}`, stderr));
@@ -188,6 +192,9 @@ export async function executeNotebook(path: string, options: RunOptions = {}): P
   };
 }
 
+/** tslab resets its queue this long after a failed request (executor TaskQueue, `setTimeout(reset, 200)`). */
+const ABORT_WINDOW_MS = 200;
+
 async function executeWithResend(
   kernel: KernelClient,
   code: string,
@@ -200,7 +207,7 @@ async function executeWithResend(
     if (result.status === 'abort' && run.abortResends < 3) {
       // Our pause should make this unreachable; if tslab still aborts, wait out its window and resend.
       run.abortResends++;
-      await sleep(errorPauseMs);
+      await sleep(Math.max(errorPauseMs, ABORT_WINDOW_MS + 50));
       continue;
     }
     if (result.status !== 'ok') await sleep(errorPauseMs);

@@ -5,6 +5,11 @@
 export function lineDiff(expected: string, actual: string, context = 3): string {
   const a = expected.split('\n');
   const b = actual.split('\n');
+  // Both ending in a newline is the common case: do not show the empty line after it.
+  if (a.length > 1 && b.length > 1 && a[a.length - 1] === '' && b[b.length - 1] === '') {
+    a.pop();
+    b.pop();
+  }
   // Outputs are small; bound the quadratic table anyway and fall back to a plain before/after.
   if (a.length * b.length > 4_000_000) return `- ${a.join('\n- ')}\n+ ${b.join('\n+ ')}`;
   const lcs: Uint32Array[] = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
@@ -20,10 +25,10 @@ export function lineDiff(expected: string, actual: string, context = 3): string 
     if (i < a.length && j < b.length && a[i] === b[j]) {
       lines.push({ mark: ' ', text: a[i++]! });
       j++;
-    } else if (j < b.length && (i === a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-      lines.push({ mark: '+', text: b[j++]! });
-    } else {
+    } else if (i < a.length && (j === b.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
       lines.push({ mark: '-', text: a[i++]! });
+    } else {
+      lines.push({ mark: '+', text: b[j++]! });
     }
   }
   const shown = lines.map((line, at) => line.mark !== ' ' || lines.slice(Math.max(0, at - context), at + context + 1).some((l) => l.mark !== ' '));
