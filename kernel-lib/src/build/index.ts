@@ -1,2 +1,10 @@
 // Public surface of the build module (re-exported from src/index.ts).
-export {};
+export {
+  DockerignoreMatcher,
+  DockerignorePatternError,
+  compilePattern as compileDockerignorePattern,
+  cleanPath as cleanContextPath,
+  type CompiledPattern as CompiledDockerignorePattern,
+  type IgnoreDecision,
+} from './patternMatcher';
+export { Dockerignore, readDockerignore, type DockerignoreLine } from './dockerignore';

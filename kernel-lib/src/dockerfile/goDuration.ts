@@ -28,6 +28,7 @@ export function parseGoDuration(text: string): number {
   let total = 0;
   const part = /^([0-9]*(?:\.[0-9]*)?)([^0-9.]+)/u;
   while (rest !== '') {
+    if (/^[0-9]*\.?[0-9]*$/.test(rest) && /[0-9]/.test(rest)) throw new GoDurationError(`time: missing unit in duration "${text}"`);
     const match = part.exec(rest);
     if (match === null || match[1] === '' || match[1] === '.') throw new GoDurationError(`time: invalid duration "${text}"`);
     const unitMatch = /^(ns|us|µs|μs|ms|s|m|h)/u.exec(match[2] as string);
