@@ -1,0 +1,116 @@
+/*
+ * layerlab deck boot script (copied to slides/out/vendor/layerlab/deck.js).
+ *
+ * Order matters:
+ *  1. mermaid renders every <pre class="mermaid"> while all slides are laid out (not display:none),
+ *     so diagrams on hidden slides get real sizes — before reveal.js starts (JUPYTER-FACTS §5.4);
+ *  2. every slide whose content is taller than the canvas is zoomed down to fit (not below
+ *     MIN_ZOOM); what still does not fit is listed in window.layerlabDeck.overflowing;
+ *  3. code and output blocks that scroll get a visible "more below" marker;
+ *  4. reveal.js starts; in print view (?print-pdf) the deck is ready after reveal's pdf-ready event.
+ * <html data-deck="ready"> (or "error") tells a headless browser when to look.
+ */
+(function () {
+  'use strict';
+  var MIN_ZOOM = 0.62;
+  var root = document.documentElement;
+  var state = { overflowing: [], zoomed: [], mermaid: 0, errors: [] };
+  window.layerlabDeck = state;
+
+  var config = JSON.parse(document.getElementById('deck-config').textContent);
+  var revealElement = document.querySelector('.reveal');
+
+  function leafSections() {
+    return Array.prototype.filter.call(document.querySelectorAll('.reveal .slides section'), function (section) {
+      return section.querySelector('section') === null;
+    });
+  }
+
+  function renderMermaid() {
+    var blocks = document.querySelectorAll('pre.mermaid');
+    if (blocks.length === 0) return Promise.resolve();
+    if (!window.mermaid) return Promise.reject(new Error('mermaid.min.js is missing from vendor/mermaid'));
+    window.mermaid.initialize({
+      startOnLoad: false,
+      securityLevel: 'strict',
+      theme: 'neutral',
+      themeVariables: { fontSize: '22px' },
+      fontFamily: getComputedStyle(revealElement).fontFamily,
+      flowchart: { htmlLabels: false },
+    });
+    return window.mermaid.run({ nodes: Array.prototype.slice.call(blocks) }).then(function () {
+      state.mermaid = blocks.length;
+    });
+  }
+
+  // Zoom a slide body until it fits the space above the footer (binary search over zoom levels).
+  // Heights come from getBoundingClientRect, which includes the zoom; nothing else is scaled yet.
+  function fitSlides() {
+    leafSections().forEach(function (section, index) {
+      var body = section.querySelector(':scope > .slide-body');
+      if (!body) return;
+      var footer = section.querySelector(':scope > .deck-footer');
+      var top = body.getBoundingClientRect().top;
+      var bottom = footer ? footer.getBoundingClientRect().top - 8 : section.getBoundingClientRect().bottom;
+      var available = bottom - top;
+      var height = function () { return body.getBoundingClientRect().height; };
+      if (height() <= available) return;
+      var low = MIN_ZOOM, high = 1;
+      for (var step = 0; step < 8; step++) {
+        var mid = (low + high) / 2;
+        body.style.zoom = String(mid);
+        if (height() <= available) low = mid; else high = mid;
+      }
+      body.style.zoom = String(low);
+      state.zoomed.push({ slide: index + 1, zoom: Math.round(low * 100) / 100 });
+      var excess = Math.ceil(height() - available);
+      if (excess > 0) {
+        section.setAttribute('data-overflow', String(excess));
+        state.overflowing.push({ slide: index + 1, excess: excess });
+      }
+    });
+  }
+
+  function markScrolledBlocks() {
+    document.querySelectorAll('.reveal pre.output, .reveal pre.code-input, .reveal pre.code-block, .reveal .output-html').forEach(function (block) {
+      if (block.scrollHeight > block.clientHeight + 2) block.classList.add('is-scrolled');
+      if (block.scrollWidth > block.clientWidth + 2) block.classList.add('is-wide');
+    });
+  }
+
+  function startReveal() {
+    var options = Object.assign({}, config.reveal, { plugins: [window.RevealNotes] });
+    var ready = window.Reveal.initialize(options);
+    if (!window.Reveal.isPrintView()) return ready;
+    var pdfReady = new Promise(function (resolve) {
+      window.Reveal.on('pdf-ready', resolve);
+    });
+    return Promise.all([ready, pdfReady]);
+  }
+
+  function fail(error) {
+    state.errors.push(String(error && error.message ? error.message : error));
+    root.setAttribute('data-deck', 'error');
+    console.error('layerlab deck:', error);
+  }
+
+  root.setAttribute('data-deck', 'loading');
+  revealElement.classList.add('measuring');
+  var fonts = document.fonts && document.fonts.ready ? document.fonts.ready : Promise.resolve();
+  fonts
+    .then(renderMermaid)
+    .catch(fail) // a broken diagram is reported, and the rest of the deck still starts
+    .then(function () {
+      fitSlides();
+      markScrolledBlocks();
+      revealElement.classList.remove('measuring');
+      return startReveal();
+    })
+    .then(function () {
+      if (state.errors.length === 0) root.setAttribute('data-deck', 'ready');
+    })
+    .catch(function (error) {
+      revealElement.classList.remove('measuring');
+      fail(error);
+    });
+})();
