@@ -12,3 +12,4 @@ export { type ImageHistoryRow, type HistoryOptions, HistoryLayersMismatchError, 
 export { type SystemDf, type SystemDfImageRow, type SystemDfSummaryRow } from './systemDf';
 export { type PullResult, type PullOptions, type ImageSource, registerImageSource } from './pull';
 export { type ImageSummary, type ImageSummariesOptions } from './imageSummaries';
+export { type LoadOptions, engineSaveEntries } from './saveLoad';
