@@ -8,7 +8,8 @@
  *
  * One deliberate edit, applied to stderr text only: stack frames inside the kernel's own machinery
  * (Node's `node:` internals and tslab's `node_modules/tslab/dist`) are dropped, and absolute paths
- * under the project root are written relative to the notebook's folder. Those frames say nothing
+ * under the project root (in frames, in Node's code-frame header, in messages) are written relative
+ * to the notebook's folder, i.e. the kernel's working directory. Those frames say nothing
  * about the lesson, and they embed the checkout's absolute path, so without this edit every clone
  * at another path would rewrite every error cell (IPython hides its kernel's frames the same way).
  * The frames of the cell (`evalmachine.<anonymous>`) and of kernel-lib are kept.
@@ -38,7 +39,7 @@ export function tidyErrorText(text: string, notebookDir: string): string {
       if (opensProperties && kept.length > 0) kept[kept.length - 1] += ' {';
       continue;
     }
-    kept.push(FRAME.test(frame) ? line.split(root).join(fromNotebook + sep) : line);
+    kept.push(line.split(root).join(fromNotebook + sep));
   }
   return kept.join('\n');
 }

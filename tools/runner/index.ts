@@ -15,4 +15,4 @@ export { DEFAULT_SANITIZERS, sanitize, type Sanitizer } from './sanitize';
 export { tidyErrorText, describeError, isKernelMachineryFrame } from './errorText';
 export { cellTags, expectsError, ignoresOutput, isSkipped } from './tags';
 export { lineDiff } from './lineDiff';
-export { mapLimited } from './mapLimited';
+export { mapLimited, createLimiter } from './mapLimited';

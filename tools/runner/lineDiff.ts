@@ -35,7 +35,7 @@ export function lineDiff(expected: string, actual: string, context = 3): string 
   const out: string[] = [];
   shown.forEach((show, at) => {
     if (show) out.push(`${lines[at]!.mark} ${lines[at]!.text}`);
-    else if (at > 0 && shown[at - 1]) out.push('  …');
+    else if (at === 0 || shown[at - 1]) out.push('  …');
   });
   return out.join('\n');
 }

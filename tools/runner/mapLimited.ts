@@ -11,3 +11,19 @@ export async function mapLimited<T, R>(items: readonly T[], limit: number, task:
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
   return results;
 }
+
+/** A semaphore: `limit(task)` runs `task` once fewer than `max` tasks are in flight. */
+export function createLimiter(max: number): <R>(task: () => Promise<R>) => Promise<R> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (active >= max) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}

@@ -8,6 +8,8 @@
  *    kernel-lib's compiled code and tslab's, which move with every unrelated edit of the library; the
  *    lesson is the error's message, code frame and properties (code, hint), which stay compared.
  *    nbval ignores tracebacks entirely for the same reason.
+ *    Likewise Node's code frame (`file.js:40`, the source line, a caret) when the throw happened
+ *    inside library code rather than in the cell.
  * 2. The project's absolute path becomes `<project>`, the OS temp dir `<tmp>`: they depend on the
  *    machine (a clone elsewhere, CI), not on the notebook.
  * 3. Observable Plot's `plot-clip-N`, `plot-pattern-N` and `plot-marker-N` ids become `…-N`: they
@@ -27,6 +29,12 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export const DEFAULT_SANITIZERS: readonly Sanitizer[] = Object.freeze([
   { name: 'stack frames', apply: (text: string) => text.replace(/^[ \t]+at .*(?:\r?\n|$)/gm, '') },
+  {
+    name: 'library code frames',
+    // Node's "file:line / source line / caret" header when the throw is inside a .js file (kernel-lib's
+    // dist, a dependency): it quotes compiled library code. The cell's own frame (evalmachine) stays.
+    apply: (text: string) => text.replace(/^(?!evalmachine\.)\S+\.[cm]?js:\d+\n.*\n[ \t]*\^+[^\n]*\n\n?/gm, ''),
+  },
   { name: 'project path', apply: (text: string) => text.replace(new RegExp(escape(PROJECT_ROOT), 'g'), '<project>') },
   {
     name: 'temp dir',
