@@ -17,7 +17,7 @@ import { layerDiffSize, type ImageLayer } from './ImageLayer';
 import { serializeImageManifest, type ImageManifest, type ManifestStyle, type OciDescriptor } from './manifest';
 import { MediaTypes } from './mediaTypes';
 import { parseImageConfig } from './parseImageConfig';
-import { serializeImageConfig } from './serializeImageConfig';
+import { serializeImageConfig, type ImageConfigStyle } from './serializeImageConfig';
 
 /** Which manifest flavour to describe an image with. */
 export type ManifestFormat = 'oci' | 'docker';
@@ -85,10 +85,13 @@ export class Image {
     Object.freeze(this);
   }
 
-  /** An image from a config document; the bytes are written as BuildKit writes them. */
-  static fromConfig(config: ImageConfigFile, layers: readonly ImageLayer[]): Image {
+  /**
+   * An image from a config document; the bytes are written as BuildKit writes them (or, with
+   * `'ocispec'`, as a plain `json.Marshal(ocispec.Image)` does — see serializeImageConfig.ts).
+   */
+  static fromConfig(config: ImageConfigFile, layers: readonly ImageLayer[], style: ImageConfigStyle = 'buildkit'): Image {
     const copy = structuredClone(config) as ImageConfigFile;
-    return new Image(copy, serializeImageConfig(copy), layers);
+    return new Image(copy, serializeImageConfig(copy, style), layers);
   }
 
   /**

@@ -24,7 +24,7 @@ export {
   ociDescriptorJson,
   distributionDescriptorJson,
 } from './manifest';
-export { imageConfigJson, serializeImageConfig } from './serializeImageConfig';
+export { imageConfigJson, serializeImageConfig, type ImageConfigStyle } from './serializeImageConfig';
 export { parseImageConfig } from './parseImageConfig';
 export { goJsonStringify, goJsonString, goMap, compareGoMapKeys, type GoJsonValue } from './goJson';
 export { formatGoTime, parseGoTime } from './goTime';

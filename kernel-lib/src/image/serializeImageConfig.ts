@@ -10,6 +10,12 @@
  *
  * This is the order Docker Hub's official images (all built by BuildKit) have. Configs read from
  * an archive are never re-serialised: `Image` keeps their original bytes (OCI-FACTS §1.5).
+ *
+ * Style `'ocispec'` is the other order in the wild: `json.Marshal(ocispec.Image)` — struct order
+ * `created, author, architecture, os, os.version, os.features, variant, config, rootfs, history`,
+ * with `config` always present (a struct is never omitted). Tools that convert a Docker config to
+ * OCI re-marshal it this way (skopeo/containers-image copying docker-archive → oci), which is why
+ * such a copy has the same content but a different image ID.
  */
 import type { ImageConfigFile, ImageHealthcheck, ImageHistoryEntry, ImageRunConfig } from './ImageConfig';
 import { goJsonStringify, goMap, type GoJsonValue } from './goJson';
@@ -59,8 +65,27 @@ export function imageHistoryEntryJson(h: ImageHistoryEntry): GoJsonValue {
   };
 }
 
+/** Who wrote the config bytes: BuildKit's exporter (default) or a plain `json.Marshal(ocispec.Image)`. */
+export type ImageConfigStyle = 'buildkit' | 'ocispec';
+
+function ocispecImageJson(config: ImageConfigFile): string {
+  return goJsonStringify({
+    created: config.created,
+    author: config.author || undefined,
+    architecture: config.architecture,
+    os: config.os,
+    'os.version': config['os.version'] || undefined,
+    'os.features': config['os.features'] !== undefined && config['os.features'].length > 0 ? config['os.features'] : undefined,
+    variant: config.variant || undefined,
+    config: imageRunConfigJson(config.config ?? {}),
+    rootfs: { type: config.rootfs.type, diff_ids: config.rootfs.diff_ids },
+    history: config.history !== undefined && config.history.length > 0 ? config.history.map(imageHistoryEntryJson) : undefined,
+  });
+}
+
 /** The config document as JSON text (see the file comment for the key order). */
-export function imageConfigJson(config: ImageConfigFile): string {
+export function imageConfigJson(config: ImageConfigFile, style: ImageConfigStyle = 'buildkit'): string {
+  if (style === 'ocispec') return ocispecImageJson(config);
   // Written as a Go map: keys sorted when encoded.
   const top = new Map<string, GoJsonValue>();
   top.set('architecture', config.architecture);
@@ -77,6 +102,6 @@ export function imageConfigJson(config: ImageConfigFile): string {
 }
 
 /** The config document as the exact bytes whose SHA-256 is the image ID. */
-export function serializeImageConfig(config: ImageConfigFile): Uint8Array {
-  return new Uint8Array(Buffer.from(imageConfigJson(config), 'utf8'));
+export function serializeImageConfig(config: ImageConfigFile, style: ImageConfigStyle = 'buildkit'): Uint8Array {
+  return new Uint8Array(Buffer.from(imageConfigJson(config, style), 'utf8'));
 }
