@@ -54,7 +54,11 @@ export interface ExecuteResult {
   durationMs: number;
 }
 
-export const TSLAB_ARGV: readonly string[] = [TSLAB_BIN, 'kernel', '--config-path', '{connection_file}'];
+/**
+ * The kernel command: the project's tslab run by *this* Node (`process.execPath`), not by whatever
+ * `node` the bin's `#!/usr/bin/env node` line finds first on PATH — the course needs require(esm).
+ */
+export const TSLAB_ARGV: readonly string[] = [process.execPath, TSLAB_BIN, 'kernel', '--config-path', '{connection_file}'];
 
 interface Pending {
   reply: JupyterMessage | null;
