@@ -73,14 +73,15 @@ function readFile(files: ArchiveFiles, what: string, path: unknown): { path: str
 }
 
 /** A layer from a stored blob (gzip or plain tar), checked against the diffID the config lists. */
-function loadLayer(index: number, path: string, blob: Uint8Array, diffId: Digest): ImageLayer {
+function loadLayer(index: number, path: string, blob: Uint8Array, diffId: Digest, blobDigest?: Digest): ImageLayer {
   let tar: Uint8Array;
   try {
     tar = isGzip(blob) ? gunzipBytes(blob) : blob;
   } catch (cause) {
     throw new InvalidImageArchiveError(`layer ${index} (${path}) is not a readable gzip stream (${(cause as Error).message})`);
   }
-  const actual = sha256(tar);
+  // An uncompressed blob already verified against its digest need not be hashed twice.
+  const actual = tar === blob && blobDigest !== undefined ? blobDigest : sha256(tar);
   if (actual !== diffId) throw new BlobDigestMismatchError(`layer ${index}`, path, diffId, actual);
   try {
     return isGzip(blob) ? layerFromBlob(blob) : layerFromTar(tar);
@@ -106,7 +107,9 @@ function readDockerManifest(files: ArchiveFiles, format: ImageArchiveFormat): Lo
     const layers = layerPaths.map((p, i) => {
       const { path, bytes } = readFile(files, `layer ${i}`, p);
       verifyNamedBlob(files, `layer ${i}`, path, bytes);
-      return loadLayer(i, path, bytes, diffIds[i]!);
+      const named = /(?:^|\/)(?:sha256\/)?([a-f0-9]{64})(?:\.tar)?$/.exec(path);
+      const known = named && files.isVerified(path) ? (`sha256:${named[1]}` as Digest) : undefined;
+      return loadLayer(i, path, bytes, diffIds[i]!, known);
     });
     const repoTags = (Array.isArray(raw['RepoTags']) ? (raw['RepoTags'] as unknown[]) : []).map((tag) => {
       const ref = parseReference(String(tag));
@@ -172,7 +175,7 @@ function readOciImage(files: ArchiveFiles, descriptor: Descriptor): LoadedArchiv
     if (isGzipLayerMediaType(d.mediaType) !== isGzip(blob)) {
       throw new InvalidImageArchiveError(`layer ${i} is declared ${d.mediaType} but its bytes are ${isGzip(blob) ? '' : 'not '}gzip`);
     }
-    return loadLayer(i, `blobs/sha256/${d.digest.slice(7)}`, blob, diffIds[i]!);
+    return loadLayer(i, `blobs/sha256/${d.digest.slice(7)}`, blob, diffIds[i]!, d.digest);
   });
   const fullName = descriptor.annotations?.['io.containerd.image.name'];
   const refName = descriptor.annotations?.['org.opencontainers.image.ref.name'];
