@@ -3,6 +3,9 @@
  * `docker save` archive into the same tree the model's layers flatten to (whiteout and opaque
  * directory applied alike); and an image umoci makes from busybox-static loads into the model with
  * the digests umoci wrote.
+ *
+ * Still to add when the container module lands (issue 5, "runs exec"): `engine.run('umoci-busybox')`
+ * on the loaded image and `container.exec('cat /etc/hostname')` printing `umoci-made`.
  */
 import { copyFileSync, readFileSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
