@@ -3,6 +3,7 @@
  * Jupyter protocol (no mocks): each fixture is built to trip one rule, and the test asserts that the
  * report names the right cell index with the right message.
  */
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KernelClient, liveKernelCount } from '../../tools/jupyter/KernelClient';
@@ -10,13 +11,17 @@ import { PROJECT_ROOT } from '../../tools/paths';
 import { checkNotebook, formatCheck } from '../../tools/runner/checkNotebook';
 import { executeNotebook } from '../../tools/runner/executeNotebook';
 import { readNotebook } from '../../tools/nbformat/readNotebook';
+import { createLimiter } from '../../tools/runner/mapLimited';
 
 const fixture = (name: string) => join(PROJECT_ROOT, 'test/fixtures/notebooks', name);
 const statuses = (cells: readonly { index: number; status: string }[]) => cells.map((cell) => `${cell.index}:${cell.status}`);
 
-describe.concurrent('notebook runner on fixture notebooks', () => {
+// Kernel starts are CPU-bound: run at most one fixture per CPU, with room for a loaded machine.
+const limit = createLimiter(availableParallelism());
+
+describe.concurrent('notebook runner on fixture notebooks', { timeout: 180_000 }, () => {
   it('reports an error in an untagged cell, and a raises-exception cell that did not raise', async () => {
-    const check = await checkNotebook(fixture('failing-cell.ipynb'));
+    const check = await limit(() => checkNotebook(fixture('failing-cell.ipynb')));
     expect(check.ok).toBe(false);
     expect(check.failures.map((f) => [f.cellIndex, f.cellId, f.kind, f.summary])).toEqual([
       [2, 'boom', 'error', 'RangeError: boom in cell 2'],
@@ -34,7 +39,7 @@ describe.concurrent('notebook runner on fixture notebooks', () => {
   });
 
   it('reports a stale output with the cell index and a diff, and honours nbval-ignore-output and skip-execution', async () => {
-    const check = await checkNotebook(fixture('stale-output.ipynb'));
+    const check = await limit(() => checkNotebook(fixture('stale-output.ipynb')));
     expect(check.failures).toEqual([]);
     expect(check.mismatches).toEqual([
       { cellIndex: 2, cellId: 'stale', summary: 'output 0 (stream stdout) differs', diff: '- layer_lab\n+ layer-lab' },
@@ -52,7 +57,7 @@ describe.concurrent('notebook runner on fixture notebooks', () => {
   });
 
   it('runs the cell right after a raises-exception cell (the 200 ms abort trap) and passes', async () => {
-    const check = await checkNotebook(fixture('raises-then-runs.ipynb'));
+    const check = await limit(() => checkNotebook(fixture('raises-then-runs.ipynb')));
     expect(formatCheck(check)).toBe('test/fixtures/notebooks/raises-then-runs.ipynb: ok (4 code cells)');
     expect(statuses(check.run.cells)).toEqual(['1:error', '2:ok', '3:error', '4:ok']);
     expect(check.run.cells.map((cell) => cell.abortResends)).toEqual([0, 0, 0, 0]);
@@ -66,14 +71,14 @@ describe.concurrent('notebook runner on fixture notebooks', () => {
   });
 
   it('without the pause tslab aborts the next request, and the runner resends it', async () => {
-    const run = await executeNotebook(fixture('raises-then-runs.ipynb'), { errorPauseMs: 0 });
+    const run = await limit(() => executeNotebook(fixture('raises-then-runs.ipynb'), { errorPauseMs: 0 }));
     expect(run.failures).toEqual([]);
     expect(run.cells[1]!.abortResends).toBeGreaterThanOrEqual(1);
     expect(run.cells[1]!.outputs).toEqual([{ output_type: 'stream', name: 'stdout', text: 'ran right after the error\n' }]);
   });
 
   it('applies update_display_data to the output of an earlier cell', async () => {
-    const check = await checkNotebook(fixture('display-update.ipynb'));
+    const check = await limit(() => checkNotebook(fixture('display-update.ipynb')));
     expect(check.ok).toBe(true);
     const cells = check.run.notebook.cells;
     expect(cells[1]!.cell_type === 'code' && cells[1]!.outputs).toEqual([
@@ -87,16 +92,16 @@ describe.concurrent('notebook runner on fixture notebooks', () => {
   });
 
   it('interrupts a cell that runs past the timeout and does not run the cells after it', async () => {
-    const run = await executeNotebook(fixture('timeout.ipynb')); // metadata.execution.timeout = 2 s
+    const run = await limit(() => executeNotebook(fixture('timeout.ipynb'))); // metadata.execution.timeout = 5 s
     expect(run.complete).toBe(false);
     expect(statuses(run.cells)).toEqual(['0:ok', '1:timeout', '2:not-run']);
-    expect(run.failures.map((f) => [f.cellIndex, f.kind, f.summary])).toEqual([[1, 'timeout', 'cell 1 ran longer than 2000 ms and was interrupted']]);
+    expect(run.failures.map((f) => [f.cellIndex, f.kind, f.summary])).toEqual([[1, 'timeout', 'cell 1 ran longer than 5000 ms and was interrupted']]);
     expect(run.failures[0]!.details).toContain('Error: Script execution was interrupted by `SIGINT` {');
     expect(run.failures[0]!.details).toContain('not run: cells 2');
   });
 
   it('reports a dead kernel with the cell index and the last output', async () => {
-    const run = await executeNotebook(fixture('kernel-dies.ipynb'));
+    const run = await limit(() => executeNotebook(fixture('kernel-dies.ipynb')));
     expect(statuses(run.cells)).toEqual(['0:ok', '1:kernel-died', '2:not-run']);
     expect(run.failures.map((f) => [f.cellIndex, f.cellId, f.kind, f.summary])).toEqual([
       [1, 'exit', 'kernel-died', 'the kernel exited with code 3 during execute_request'],
@@ -106,7 +111,15 @@ describe.concurrent('notebook runner on fixture notebooks', () => {
   });
 });
 
-describe('KernelClient', () => {
+describe('KernelClient', { timeout: 120_000 }, () => {
+  it('reports a kernel that exits while starting, naming the notebook and the exit code', async () => {
+    const crash = [process.execPath, '-e', 'console.error("no kernel here"); process.exit(7)'];
+    await expect(executeNotebook(fixture('display-update.ipynb'), { kernelArgv: crash })).rejects.toThrow(
+      /^test\/fixtures\/notebooks\/display-update.ipynb: the kernel exited while starting \(code 7, signal null\)\nno kernel here/,
+    );
+    expect(liveKernelCount()).toBe(0);
+  });
+
   it('starts tslab, executes over shell/iopub, and leaves no process behind', async () => {
     const kernel = await KernelClient.start({ cwd: join(PROJECT_ROOT, 'test/fixtures/notebooks') });
     expect(kernel.kernelInfo?.implementation).toBe('tslab');

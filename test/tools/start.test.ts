@@ -76,7 +76,7 @@ describe('npm start with the classic Notebook', () => {
     });
     server.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
     server.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 90_000;
     for (;;) {
       try {
         if ((await api('/api/status')).status === 200) break;
@@ -86,7 +86,7 @@ describe('npm start with the classic Notebook', () => {
       if (server.exitCode !== null || Date.now() > deadline) throw new Error(`Jupyter did not come up:\n${log}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-  });
+  }, 120_000);
 
   afterAll(async () => {
     const group = server?.pid;
@@ -98,7 +98,7 @@ describe('npm start with the classic Notebook', () => {
       clearTimeout(timer);
     }
     rmSync(jupyterHome, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   it('registers tslab from the project-local data dir, with absolute paths', async () => {
     const { status, body } = await api('/api/kernelspecs');

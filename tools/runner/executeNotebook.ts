@@ -15,7 +15,7 @@ import { ensureCellIds } from '../nbformat/cellIds';
 import { readNotebook } from '../nbformat/readNotebook';
 import type { Cell, CodeCell, Notebook, Output } from '../nbformat/types';
 import { TSLAB_KERNELSPEC } from '../nbformat/types';
-import { KernelDiedError } from '../jupyter/errors';
+import { KernelDiedError, KernelStartError } from '../jupyter/errors';
 import { KernelClient, type ExecuteResult } from '../jupyter/KernelClient';
 import type { KernelInfoReplyContent } from '../jupyter/messages';
 import { NotebookOutputs } from '../jupyter/NotebookOutputs';
@@ -96,11 +96,19 @@ export async function executeNotebook(path: string, options: RunOptions = {}): P
   const cellTimeoutMs = notebookTimeoutMs(notebook) ?? options.cellTimeoutMs ?? 120_000;
   const errorPauseMs = options.errorPauseMs ?? 250;
 
-  const kernel = await KernelClient.start({
-    cwd,
-    ...(options.kernelArgv ? { argv: options.kernelArgv } : {}),
-    ...(options.startupTimeoutMs !== undefined ? { startupTimeoutMs: options.startupTimeoutMs } : {}),
-  });
+  let kernel: KernelClient;
+  try {
+    kernel = await KernelClient.start({
+      cwd,
+      ...(options.kernelArgv ? { argv: options.kernelArgv } : {}),
+      ...(options.startupTimeoutMs !== undefined ? { startupTimeoutMs: options.startupTimeoutMs } : {}),
+    });
+  } catch (error) {
+    if (error instanceof KernelStartError) {
+      throw new KernelStartError(`${relative(PROJECT_ROOT, absolute)}: ${error.message}`, { ...error.data, notebook: absolute });
+    }
+    throw error;
+  }
   const cells: CellRun[] = [];
   const failures: NotebookFailure[] = [];
   const collector = new NotebookOutputs();
