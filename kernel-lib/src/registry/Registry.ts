@@ -45,6 +45,13 @@ export interface RegistryTraffic {
   readonly downloaded: number;
 }
 
+/**
+ * A pull-through cache's upstream: asked, on a manifest miss, to fill the repository (publish the
+ * image under that tag or digest) before the registry answers. Docker Hub in the model is such a
+ * mirror of the base-image catalog.
+ */
+export type RegistryUpstream = (registry: Registry, repository: string, reference: string) => void;
+
 interface RepositoryState {
   readonly blobs: Set<Digest>;
   readonly manifests: Map<Digest, StoredManifest>;
@@ -59,9 +66,23 @@ export class Registry {
   readonly #repositories = new Map<string, RepositoryState>();
   #uploaded = 0;
   #downloaded = 0;
+  #upstream: RegistryUpstream | undefined;
+  readonly #asked = new Set<string>();
 
   constructor(domain: string) {
     this.domain = domain;
+  }
+
+  /** Sets (or clears) the upstream this registry mirrors on a manifest miss. */
+  setUpstream(upstream: RegistryUpstream | undefined): void {
+    this.#upstream = upstream;
+    this.#asked.clear();
+  }
+
+  /** Creates an empty repository (as a registry's admin, or a mirror that knows the name, would). */
+  createRepository(repository: string): void {
+    this.#checkName(repository);
+    this.#ensure(repository);
   }
 
   /** `GET /v2/_catalog`: repository paths, sorted. */
@@ -109,7 +130,7 @@ export class Registry {
    * bytes against `digest` and links the blob into the repository. Idempotent. Returns the bytes
    * that crossed the wire (the blob's size).
    */
-  putBlob(repository: string, data: Uint8Array | RegistryBlob, digest: Digest): BlobDescriptor {
+  putBlob(repository: string, data: Uint8Array | RegistryBlob, digest: Digest, options: { countTraffic?: boolean } = {}): BlobDescriptor {
     this.#checkName(repository);
     const blob = data instanceof Uint8Array ? blobFromBytes(data) : data;
     const actual = blob.knownDigest ?? sha256Chunks(blob.chunks());
@@ -121,7 +142,7 @@ export class Registry {
         '업로드한 내용의 다이제스트가 함께 보낸 다이제스트와 다릅니다. 레지스트리는 내용 주소(다이제스트)가 맞지 않는 블롭을 받지 않습니다.',
       );
     }
-    this.#uploaded += blob.size;
+    if (options.countTraffic !== false) this.#uploaded += blob.size;
     if (!this.#blobs.has(digest)) this.#blobs.set(digest, blob);
     this.#ensure(repository).blobs.add(digest);
     return Object.freeze({ digest, size: blob.size });
@@ -174,7 +195,7 @@ export class Registry {
    * Stores the bytes verbatim; refuses a manifest whose blobs (or child manifests) the repository
    * lacks; moves the tag. Returns the manifest digest (`Docker-Content-Digest`).
    */
-  putManifest(repository: string, reference: string, bytes: Uint8Array, mediaType?: string): Digest {
+  putManifest(repository: string, reference: string, bytes: Uint8Array, mediaType?: string, options: { countTraffic?: boolean } = {}): Digest {
     this.#checkName(repository);
     const digest = sha256(bytes);
     const byDigest = isDigest(reference);
@@ -215,7 +236,7 @@ export class Registry {
       document,
     });
     const repo = this.#ensure(repository);
-    this.#uploaded += copy.byteLength;
+    if (options.countTraffic !== false) this.#uploaded += copy.byteLength;
     if (!repo.manifests.has(digest)) repo.manifests.set(digest, stored);
     if (!byDigest) repo.tags.set(reference, digest);
     return digest;
@@ -223,6 +244,7 @@ export class Registry {
 
   /** `HEAD /v2/<name>/manifests/<reference>`: the manifest's digest, or `undefined` for 404. */
   resolveManifest(repository: string, reference: string): Digest | undefined {
+    this.#fill(repository, reference);
     const repo = this.#repositories.get(repository);
     if (repo === undefined) return undefined;
     if (isDigest(reference)) return repo.manifests.has(reference) ? reference : undefined;
@@ -231,6 +253,7 @@ export class Registry {
 
   /** `GET /v2/<name>/manifests/<reference>` by tag or digest (counted as downloaded). */
   getManifest(repository: string, reference: string): StoredManifest {
+    this.#fill(repository, reference);
     const repo = this.#repo(repository);
     const digest = this.resolveManifest(repository, reference);
     const stored = digest === undefined ? undefined : repo.manifests.get(digest);
@@ -252,6 +275,17 @@ export class Registry {
   }
 
   // ---- internals --------------------------------------------------------------------------
+
+  /** Asks the upstream, once per (repository, reference), when the registry lacks the manifest. */
+  #fill(repository: string, reference: string): void {
+    if (this.#upstream === undefined) return;
+    const repo = this.#repositories.get(repository);
+    const present = isDigest(reference) ? repo?.manifests.has(reference) === true : repo?.tags.has(reference) === true;
+    const key = `${repository}\u0000${reference}`;
+    if (present || this.#asked.has(key)) return;
+    this.#asked.add(key);
+    this.#upstream(this, repository, reference);
+  }
 
   #checkName(repository: string): void {
     if (!PATH.test(repository) || repository.length > REPOSITORY_NAME_MAX_LENGTH) {

@@ -1,5 +1,5 @@
 // Public surface of the registry module (re-exported from src/index.ts).
-export { Registry, type StoredManifest, type BlobDescriptor, type RegistryTraffic } from './Registry';
+export { Registry, type StoredManifest, type BlobDescriptor, type RegistryTraffic, type RegistryUpstream } from './Registry';
 export { Registries } from './Registries';
 export { RegistryError, BlobVerificationError, type RegistryErrorCode } from './RegistryError';
 export { blobFromBytes, blobFromLayer, blobBytes, type RegistryBlob } from './RegistryBlob';

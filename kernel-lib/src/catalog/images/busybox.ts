@@ -1,6 +1,6 @@
 /**
- * busybox:latest (1.36.1, glibc variant): one layer whose /bin holds the BusyBox binary and hard
- * links to it for every applet, with the glibc it needs in /lib; `CMD ["sh"]`.
+ * busybox:latest (1.36.1, glibc variant): one layer whose /bin holds the BusyBox binary once and
+ * hard links to it for every applet, with the glibc it needs in /lib; `CMD ["sh"]`.
  * Size: `docker images busybox:1.36.1-glibc` (linux/amd64): 4.26MB.
  */
 import { sha256 } from '../../digest/sha256';
@@ -8,11 +8,13 @@ import { bin, dir, text, type CatalogFile } from '../catalogFiles';
 import { addFileCreatedBy, layerStep, type CatalogImageSpec } from '../CatalogImageSpec';
 
 const CREATED = '2023-07-18T23:19:33Z';
-const APPLETS = ['sh', 'ash', 'ls', 'cat', 'cp', 'mv', 'rm', 'mkdir', 'rmdir', 'echo', 'touch', 'chmod', 'chown', 'ln', 'grep', 'sed', 'tar', 'gzip', 'head', 'tail', 'date', 'sleep', 'df', 'du', 'hostname', 'ps', 'pwd', 'uname', 'true', 'false', 'env', 'wc', 'sort', 'find', 'id', 'whoami', 'wget', 'vi'];
+const APPLETS = ['[[', 'busybox', 'sh', 'ash', 'ls', 'cat', 'cp', 'mv', 'rm', 'mkdir', 'rmdir', 'echo', 'touch', 'chmod', 'chown', 'ln', 'grep', 'sed', 'tar', 'gzip', 'head', 'tail', 'date', 'sleep', 'df', 'du', 'hostname', 'ps', 'pwd', 'uname', 'true', 'false', 'env', 'wc', 'sort', 'find', 'id', 'whoami', 'wget', 'vi'];
 
 function rootfs(): CatalogFile[] {
   return [
-    bin('/bin/busybox', 1_148_440),
+    // The tar holds the binary once, under the first name in walk order (`bin/[`); every other
+    // applet, /bin/busybox included, is a hard link to it (as in the real image's layer).
+    bin('/bin/[', 1_148_440),
     bin('/lib/libc.so.6', 1_922_136),
     bin('/lib/ld-linux-x86-64.so.2', 210_968),
     bin('/lib/libresolv.so.2', 68_552),
@@ -35,8 +37,8 @@ export const busyboxLatest: CatalogImageSpec = {
       created: CREATED,
       fileBytes: 4_260_000,
       ratio: 0.5,
-      // Applets are hard links to /bin/busybox: they add no bytes of their own.
-      files: () => [...rootfs(), ...APPLETS.map((a): CatalogFile => ({ kind: 'hardlink', path: `/bin/${a}`, target: 'bin/busybox' }))],
+      // Hard links add no bytes of their own.
+      files: () => [...rootfs(), ...APPLETS.map((a): CatalogFile => ({ kind: 'hardlink', path: `/bin/${a}`, target: 'bin/[' }))],
       filler: ['/lib/libm.so.6', '/lib/libnss_files.so.2', '/lib/libnss_dns.so.2', '/lib/libpthread.so.0'],
     }),
     { kind: 'meta', createdBy: '/bin/sh -c #(nop)  CMD ["sh"]', created: CREATED, config: (c) => ({ ...c, Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], Cmd: ['sh'] }) },
