@@ -96,7 +96,6 @@ export function buildDockerfile(host: BuildHost, options: BuildOptions): BuildRe
   const plan = planStages(dockerfile, metaEnv, { ...(options.target === undefined ? {} : { target: options.target }), builder: classic ? 'classic' : 'buildkit' });
 
   const drafts: StepDraft[] = [];
-  const vertices = new Map<string, ProgressVertex>();
   const finals = new Map<number, { state: StageState; lastTask: string }>();
   const baseTasks: ScheduleTask[] = [];
   const metadataVertices: ProgressVertex[] = [];
@@ -115,7 +114,10 @@ export function buildDockerfile(host: BuildHost, options: BuildOptions): BuildRe
   );
 
   const fail = (error: BuildError, draftsSoFar: StepDraft[], vertex?: ProgressVertex): never => {
-    const log = formatPlainProgress([...metadataVertices, ...draftsSoFar.filter((d) => d.vertexName !== undefined).map((d) => vertices.get(d.taskId) as ProgressVertex), ...(vertex ? [vertex] : [])]);
+    const done: ProgressVertex[] = draftsSoFar
+      .filter((d) => d.vertexName !== undefined)
+      .map((d) => (d.cached ? { name: d.vertexName as string, cached: true } : { name: d.vertexName as string, seconds: d.seconds }));
+    const log = formatPlainProgress([...metadataVertices, ...done, ...(vertex ? [vertex] : [])]);
     error.log = `${log}${error.line ? `\n${dockerfileExcerpt(options.dockerfile, error.line)}\n` : ''}ERROR: failed to solve: ${error.problem}\n`;
     throw error;
   };
@@ -183,7 +185,7 @@ export function buildDockerfile(host: BuildHost, options: BuildOptions): BuildRe
       user: config.User ?? '',
       shell: config.Shell ?? DEFAULT_SHELL,
       cmdSet: false,
-      lastLayerMs: image.createdMs ?? startMs,
+      lastLayerMs: image.createdMs ?? Math.max(0, ...image.history.map((h) => (h.created === undefined ? 0 : Date.parse(h.created)))),
     };
     if (!state.env.has('PATH')) state.env.set('PATH', DEFAULT_PATH);
     const stageDrafts: StepDraft[] = [];
