@@ -17,6 +17,7 @@
  * await engine.pull('alpine:3.18');
  * engine.images();           // rows: REPOSITORY alpine, TAG 3.18, IMAGE ID …, SIZE …
  */
+import { connectCatalog } from '../catalog/publishCatalog';
 import { LayerSourceIndex } from '../registry/LayerSourceIndex';
 import { Registries } from '../registry/Registries';
 import type { EngineState } from './EngineState';
@@ -65,6 +66,9 @@ export class Engine {
   readonly state: EngineState;
 
   constructor(options: EngineOptions = {}) {
+    const registries = options.registries ?? new Registries();
+    // Docker Hub in the model mirrors the base-image catalog: `pull('node:18')` finds it there.
+    connectCatalog(registries);
     this.state = {
       images: new Map(),
       tags: new Map(),
@@ -74,7 +78,7 @@ export class Engine {
       lastTagTime: new Map(),
       containers: new Map(),
       buildCache: new Map(),
-      registries: options.registries ?? new Registries(),
+      registries,
       layerSources: new LayerSourceIndex(),
       clock: options.clock ?? new ModelClock(options.now),
     };

@@ -1,7 +1,7 @@
 /**
  * The image operations of `Engine` (one file per operation; this file gathers them for Engine.ts).
  */
-export { enginePull, registerImageSource } from './pull';
+export { enginePull } from './pull';
 export { engineTag, engineAddImage } from './addImage';
 export { engineRmi } from './rmi';
 export { engineImages } from './imageList';

@@ -10,6 +10,6 @@ export { type ImageListRow, type ImagesOptions } from './imageList';
 export { type ImageInspect, overlayCacheId, overlayGraphDriverData } from './inspect';
 export { type ImageHistoryRow, type HistoryOptions, HistoryLayersMismatchError, dockerEllipsis } from './history';
 export { type SystemDf, type SystemDfImageRow, type SystemDfSummaryRow } from './systemDf';
-export { type PullResult, type PullOptions, type ImageSource, registerImageSource } from './pull';
+export { type PullResult, type PullOptions } from './pull';
 export { type ImageSummary, type ImageSummariesOptions } from './imageSummaries';
 export { type LoadOptions, engineSaveEntries } from './saveLoad';

@@ -5,17 +5,15 @@
  * the result the way the daemon does — the image, the tag, the repository digest — and finds the
  * local layers that were not downloaded.
  *
- * Base images: when a Docker Hub reference is not in the engine's `docker.io` registry yet, the
- * registered image sources (the base-image catalog) are asked for it and it is published there
- * first, as if it had always been on Docker Hub; then it is pulled like anything else.
+ * Base images: the engine's `docker.io` registry mirrors the base-image catalog (catalog
+ * `connectCatalog`, called by `new Engine()`): a catalog image is published there on first request
+ * and then pulled like anything else — its blobs move, are verified and counted.
  */
 import type { Digest } from '../digest/Digest';
 import { Image } from '../image/Image';
 import type { ImageLayer } from '../image/ImageLayer';
 import { makeImageReference, parseReference, tagNameOnly } from '../reference/parseReference';
-import type { ImageReference } from '../reference/ImageReference';
 import { pullImage } from '../registry/pullImage';
-import { pushImage } from '../registry/pushImage';
 import type { PullReport } from '../registry/TransferReport';
 import type { Engine } from './Engine';
 import { engineAddImage, setTag } from './addImage';
@@ -42,30 +40,6 @@ export interface PullOptions {
   readonly platform?: { readonly os: string; readonly architecture: string; readonly variant?: string };
 }
 
-/** Returns the image a reference names if this source has it (the catalog), else undefined. */
-export type ImageSource = (reference: ImageReference) => Image | undefined;
-
-const imageSources: ImageSource[] = [];
-
-/** Registers a source of images published on Docker Hub on first pull (the base-image catalog). */
-export function registerImageSource(source: ImageSource): void {
-  if (!imageSources.includes(source)) imageSources.push(source);
-}
-
-/** Publishes a catalog image into the engine's registry when the registry lacks the reference. */
-function publishFromSources(engine: Engine, reference: ImageReference): void {
-  const { registry, repository } = engine.state.registries.locate(reference);
-  const wanted = reference.digest ?? reference.tag ?? 'latest';
-  if (registry.resolveManifest(repository, wanted) !== undefined) return;
-  for (const source of imageSources) {
-    const image = source(reference.digest !== undefined ? tagNameOnly(makeImageReference(reference.domain, reference.path, undefined, undefined)) : reference);
-    if (image === undefined) continue;
-    const target = makeImageReference(reference.domain, reference.path, reference.tag ?? 'latest', undefined);
-    pushImage({ registries: engine.state.registries, reference: target, image, format: 'oci' });
-    return;
-  }
-}
-
 /** Every layer the engine holds, by the ChainID of the stack it tops. */
 function localLayersByChain(engine: Engine): Map<Digest, ImageLayer> {
   const out = new Map<Digest, ImageLayer>();
@@ -76,7 +50,6 @@ function localLayersByChain(engine: Engine): Map<Digest, ImageLayer> {
 export function enginePull(engine: Engine, ref: string, options: PullOptions = {}): PullResult {
   const typed = parseReference(ref);
   const reference = typed.digest !== undefined ? makeImageReference(typed.domain, typed.path, undefined, typed.digest) : tagNameOnly(typed);
-  publishFromSources(engine, reference);
   const state = engine.state;
   const local = localLayersByChain(engine);
   const report = pullImage({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Engine, registerImageSource } from '../../../kernel-lib/src/engine';
+import { catalogImage, catalogManifestDigest } from '../../../kernel-lib/src/catalog';
+import { Engine } from '../../../kernel-lib/src/engine';
 import { pushImage, Registries } from '../../../kernel-lib/src/registry';
 import { appImage, baseImage } from './engineFixture';
 
@@ -40,14 +41,19 @@ describe('engine.pull', () => {
     expect(result.image.layers[0]).toBe(engine.getImage('localhost:5000/base:1').layers[0]);
   });
 
-  it('publishes a registered source’s image to docker.io on first pull (the catalog hook)', () => {
-    const base = baseImage(0, 'ID=from-source\n');
-    registerImageSource((ref) => (ref.name === 'docker.io/library/layerlab-test-source' && ref.tag === '1' ? base : undefined));
+  it('pulls a base image from the catalog mirrored on docker.io, and shares its layers with a child image', () => {
     const engine = new Engine();
-    const result = engine.pull('layerlab-test-source:1');
-    expect(result.image.id).toBe(base.id);
-    expect(result.lines[0]).toBe('1: Pulling from library/layerlab-test-source');
-    expect(result.canonical).toBe('docker.io/library/layerlab-test-source:1');
-    expect(engine.images().map((r) => `${r.repository}:${r.tag}`)).toEqual(['layerlab-test-source:1']);
+    const alpine = engine.pull('alpine:3.18');
+    expect(alpine.lines[0]).toBe('3.18: Pulling from library/alpine');
+    expect(alpine.canonical).toBe('docker.io/library/alpine:3.18');
+    expect(alpine.digest).toBe(catalogManifestDigest('alpine:3.18'));
+    expect(engine.inspect('alpine:3.18')).toMatchObject({
+      Id: catalogImage('alpine:3.18').id,
+      RepoTags: ['alpine:3.18'],
+      RepoDigests: [`alpine@${alpine.digest}`],
+    });
+    const node = engine.pull('node:18-alpine');
+    expect(node.layers[0]!.status).toBe('Already exists'); // node:18-alpine is built FROM alpine
+    expect(engine.systemDf().images.find((r) => r.repository === 'alpine')!.sharedSize).toBe(engine.getImage('alpine:3.18').size);
   });
 });
