@@ -24,14 +24,18 @@ export function readSlideType(cell: DeckCell): SlideTypeReading {
   return { type: '-', unknown: typeof raw === 'string' ? raw : JSON.stringify(raw) };
 }
 
-/** `metadata.slideshow.data` (nbconvert ≥7 cellslidedata.j2): extra `data-*` attributes on the section/fragment a cell opens. */
+/**
+ * `metadata.slideshow.data` (nbconvert ≥7, templates/reveal/cellslidedata.j2): each key becomes a
+ * `data-*` attribute, "_" written as "-", on the section(s) or fragment the cell opens — e.g.
+ * `{"background_color": "#fff8e1"}` → `data-background-color="#fff8e1"` (a reveal.js option).
+ */
 export function readSlideData(cell: DeckCell): Readonly<Record<string, string>> {
   const slideshow = cell.metadata.slideshow;
   const data = typeof slideshow === 'object' && slideshow !== null ? (slideshow as Record<string, unknown>).data : undefined;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return {};
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(data)) {
-    if (/^[a-z0-9-]+$/i.test(key) && value !== null && value !== undefined) out[key] = typeof value === 'string' ? value : JSON.stringify(value);
+    if (/^[a-z0-9_-]+$/i.test(key) && value !== null && value !== undefined) out[key.replace(/_/g, '-')] = typeof value === 'string' ? value : JSON.stringify(value);
   }
   return Object.freeze(out);
 }
