@@ -1,11 +1,11 @@
 /**
  * Applying layers onto a tree — what `docker pull` does when it unpacks a layer onto the layers below
  * (OCI image-spec layer.md "Applying Changesets", go-archive UnpackLayer):
- * 1. the layer's whiteouts and opaque markers act first, and only on what the layers *below* put
- *    there (a path added in the same layer as its whiteout stays; an opaque marker applies before
- *    its siblings wherever it sits in the tar);
- * 2. then entries in tar order: a directory over a directory replaces only its attributes (children
+ * 1. entries in tar order: a directory over a directory replaces only its attributes (children
  *    kept); any other combination removes what was there and puts the new entry;
+ * 2. a whiteout removes its path; an opaque marker removes every child of its directory that this
+ *    layer did not unpack itself, so it hides only what is below, wherever it sits in the tar
+ *    (our writer puts whiteouts before a re-added name and the marker right after its directory);
  * 3. missing parent directories are created with mode 0755 (go-archive MkdirAll) — for whiteouts
  *    and opaque markers too;
  *    intermediate symlinks are followed, resolved inside the root (as the chrooted unpacker does);
@@ -71,21 +71,32 @@ function split(path: string): [string[], string] {
   return [parts, base];
 }
 
-function applyRemovals(tree: FileTree, entries: readonly LayerEntry[], layerIndex: number): void {
-  // go-archive UnpackLayer creates a missing parent (0755) for every entry, whiteouts included.
-  for (const entry of entries) {
-    const create = { layer: layerIndex, mtimeMs: entry.mtimeMs };
-    if (entry.kind === 'whiteout') {
-      const [parent, base] = split(entry.path);
-      resolveTreeDir(tree.root, parent, create)?.children.delete(base);
-    } else if (entry.kind === 'opaque') {
-      resolveTreeDir(tree.root, pathParts(entry.path), create)?.children.clear();
-    }
+/**
+ * An opaque marker: removes every child of `dir` (recursively) that this layer did not itself
+ * unpack — go-archive UnpackLayer walks the directory and keeps only `unpackedPaths`.
+ */
+function pruneOpaque(dir: TreeDirNode, prefix: string, unpacked: ReadonlySet<string>): void {
+  for (const [name, child] of [...dir.children]) {
+    const path = prefix === '' ? name : `${prefix}/${name}`;
+    if (!unpacked.has(path)) dir.children.delete(name);
+    else if (child.kind === 'dir') pruneOpaque(child, path, unpacked);
   }
 }
 
-function applyEntry(tree: FileTree, entry: LayerEntry, layerIndex: number): void {
+function applyEntry(tree: FileTree, entry: LayerEntry, layerIndex: number, unpacked: Set<string>): void {
   const [parentParts, base] = split(entry.path);
+  const create = { layer: layerIndex, mtimeMs: entry.mtimeMs };
+  if (entry.kind === 'whiteout') {
+    // go-archive creates a missing parent (MkdirAll) for every entry, whiteouts included.
+    resolveTreeDir(tree.root, parentParts, create)?.children.delete(base);
+    return;
+  }
+  if (entry.kind === 'opaque') {
+    const dir = resolveTreeDir(tree.root, pathParts(entry.path), create);
+    if (dir) pruneOpaque(dir, entry.path, unpacked);
+    return;
+  }
+  unpacked.add(entry.path);
   if (base === '') {
     // The root directory itself: attributes only.
     Object.assign(tree.root, { mode: entry.mode, uid: entry.uid, gid: entry.gid, mtimeMs: entry.mtimeMs, layer: layerIndex });
@@ -117,15 +128,13 @@ function applyEntry(tree: FileTree, entry: LayerEntry, layerIndex: number): void
       parent.children.set(base, { ...target, layer: layerIndex });
       return;
     }
-    default:
-      return; // whiteouts and opaque markers were applied first
   }
 }
 
 /** Applies `layer` to `tree` in place (the tree's nodes record `layerIndex`). */
 export function applyLayerInPlace(tree: FileTree, layer: Pick<Layer, 'entries'>, layerIndex = 0): void {
-  applyRemovals(tree, layer.entries, layerIndex);
-  for (const entry of layer.entries) applyEntry(tree, entry, layerIndex);
+  const unpacked = new Set<string>();
+  for (const entry of layer.entries) applyEntry(tree, entry, layerIndex, unpacked);
 }
 
 /** A new tree: `tree` with `layer` applied on top. */
