@@ -47,6 +47,22 @@ describe('umoci unpack of a model image', () => {
   });
 });
 
+describe('umoci unpack of a catalog base image', () => {
+  it('alpine:3.18 pulled from the model’s Docker Hub unpacks into the tree the model shows', () => {
+    const engine = new Engine();
+    const { image } = engine.pull('alpine:3.18');
+    const dir = tempDir('umoci-alpine');
+    const layout = join(dir, 'layout');
+    mkdirSync(layout);
+    writeFileSync(join(dir, 'saved.tar'), engine.save('alpine:3.18'));
+    run('tar', ['-xf', join(dir, 'saved.tar'), '-C', layout]);
+    run('umoci', ['unpack', '--image', `${layout}:3.18`, join(dir, 'bundle')]);
+    const model = modelTreeListing(image);
+    expect(model).toContainEqual(expect.stringMatching(/^etc\/os-release file 644 /));
+    expect(diskTreeListing(join(dir, 'bundle', 'rootfs'))).toEqual(model);
+  });
+});
+
 describe('an image made by umoci from busybox-static', () => {
   function buildWithUmoci(): { dir: string; layout: string } {
     const dir = tempDir('umoci-busybox');
