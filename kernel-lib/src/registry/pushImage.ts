@@ -33,16 +33,21 @@ function maxMountAttempts(size: number): number {
   return 1;
 }
 
-export function pushImage(options: PushImageOptions): PushReport {
-  const parsed = typeof options.reference === 'string' ? parseReference(options.reference) : options.reference;
-  if (parsed.digest !== undefined) {
+/** `docker push name@sha256:…` is refused: a digest is what a push produces, not what it targets. */
+export function refuseDigestPush(reference: ImageReference): void {
+  if (reference.digest !== undefined) {
     throw new RegistryError(
       'TAG_INVALID',
-      `cannot push a digest reference: ${parsed.familiar}; push a tag, the registry computes the digest`,
-      { reference: parsed.string },
+      `cannot push a digest reference: ${reference.familiar}; push a tag, the registry computes the digest`,
+      { reference: reference.string },
       '다이제스트는 푸시한 결과로 정해지는 값이라 지정해서 푸시할 수 없습니다. 태그로 푸시하세요.',
     );
   }
+}
+
+export function pushImage(options: PushImageOptions): PushReport {
+  const parsed = typeof options.reference === 'string' ? parseReference(options.reference) : options.reference;
+  refuseDigestPush(parsed);
   const reference = tagNameOnly(parsed);
   const tag = reference.tag ?? 'latest';
   const { registry, repository } = options.registries.locate(reference);
