@@ -1,0 +1,66 @@
+/**
+ * Reading the file operands of text utilities: `-` and no operand mean stdin; each utility words
+ * its "cannot open" error the way busybox does (`cat: can't open 'x': …` but `wc: x: …`).
+ */
+import type { Content } from '../../content/Content';
+import type { CommandContext } from '../CommandContext';
+import { strerror } from '../fsErrors';
+import { consumeAll, contentText, EndlessInputError } from '../io';
+import { SimulatorLimitError } from '../SimulatorLimitError';
+
+export type OpenErrorStyle = 'cant-open' | 'plain';
+
+/** Text larger than this is not split into lines (the simulator refuses rather than exhaust memory). */
+export const TEXT_LIMIT = 64 * 1024 * 1024;
+
+export class InputTooLargeError extends SimulatorLimitError {}
+
+/** The content of one operand, or undefined after printing the error. */
+export function readOperand(ctx: CommandContext, operand: string, style: OpenErrorStyle): Content | undefined {
+  try {
+    if (operand !== '-') {
+      const st = ctx.fs.stat(ctx.resolve(operand));
+      if (st.kind === 'dir') {
+        ctx.error(style === 'cant-open' ? 'read error: Is a directory' : `${operand}: Is a directory`);
+        return undefined;
+      }
+    }
+    return consumeAll(ctx.openInput(operand));
+  } catch (e) {
+    if (e instanceof EndlessInputError) {
+      ctx.error(`${operand}: reading all of an endless device never ends; the simulator stops here (use head -c N)`);
+      ctx.runtime.note(`${ctx.name} ${operand}: the simulator cannot read an endless device to its end`);
+      return undefined;
+    }
+    const why = strerror(e);
+    ctx.error(style === 'cant-open' ? `can't open '${operand}': ${why}` : `${operand}: ${why}`);
+    return undefined;
+  }
+}
+
+/** Operands, or stdin ("-") when there are none. */
+export function operandsOrStdin(operands: readonly string[]): string[] {
+  return operands.length === 0 ? ['-'] : [...operands];
+}
+
+/** The UTF-8 text of content small enough to process as lines. */
+export function textOf(ctx: CommandContext, content: Content): string {
+  if (content.size > TEXT_LIMIT) {
+    ctx.runtime.note(`${ctx.name}: input of ${content.size} bytes is too large to process line by line in the simulator`);
+    throw new InputTooLargeError(`${ctx.name}: input too large for the simulator (${content.size} bytes)`);
+  }
+  return contentText(content);
+}
+
+/** Lines of a text; `final` tells whether the last line ended with a newline. */
+export function splitLines(text: string): { lines: string[]; final: boolean } {
+  if (text === '') return { lines: [], final: true };
+  const final = text.endsWith('\n');
+  const lines = (final ? text.slice(0, -1) : text).split('\n');
+  return { lines, final };
+}
+
+export function joinLines(lines: readonly string[], final = true): string {
+  if (lines.length === 0) return '';
+  return lines.join('\n') + (final ? '\n' : '');
+}

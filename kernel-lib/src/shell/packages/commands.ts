@@ -1,0 +1,3 @@
+import type { ShellCommand } from '../CommandContext';
+
+export const PACKAGE_COMMANDS: readonly ShellCommand[] = [];
