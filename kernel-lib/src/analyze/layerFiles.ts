@@ -1,5 +1,9 @@
 import { readTar } from '../tar/readTar';
 import { fromTarEntry } from '../layer/layerTarEntries';
+import { LayerlabError } from '../errors/LayerlabError';
+
+/** Reading a layer's tar into memory is refused above this size (a lazy catalog layer has `entries`). */
+const MAX_TAR_READ = 256 << 20;
 
 /**
  * What the analyses read from a layer: its changeset entries. The layer module's `Layer` has
@@ -23,6 +27,12 @@ export type LayerLike = AnalyzedLayer | { readonly tarChunks: () => Iterable<Uin
 
 export function entriesOf(layer: LayerLike): readonly AnalyzedEntry[] {
   if ('entries' in layer) return layer.entries;
+  if (layer.size > MAX_TAR_READ) {
+    throw new LayerlabError('LAYER_TOO_LARGE_TO_READ', `a ${layer.size}-byte layer without an entry list cannot be analysed in memory (limit ${MAX_TAR_READ} bytes)`, {
+      data: { size: layer.size },
+      hint: '목록(entries)이 없는 아주 큰 레이어는 분석할 수 없습니다. 모델의 Layer 객체를 넘기세요.',
+    });
+  }
   const parts: Uint8Array[] = [];
   for (const c of layer.tarChunks()) parts.push(c);
   const tar = new Uint8Array(parts.reduce((s, c) => s + c.length, 0));

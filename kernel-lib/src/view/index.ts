@@ -7,6 +7,10 @@ export { CliTable } from './display/CliTable';
 export { Figure, setFigureEmbedding, figureEmbedding, svgFromFigureHtml, type FigureEmbedding } from './display/Figure';
 export { KOREAN_SANS_STACK, KOREAN_MONO_STACK } from './display/fonts';
 export { historyTable, imagesTable, inspectJson, diffText, systemDfText, buildLogText, pullText, pushText } from './display/cliViews';
+export { dockerHistory, dockerImages, dockerInspect, dockerSystemDf, dockerDiff, dockerBuildLog, dockerTransfer } from './model/dockerCommands';
+export { stackImageOf } from './model/stackFromImage';
+export { stagesOfBuild } from './model/stagesOfBuild';
+export type { ImageLike, EngineLike, ImageLayerLike, ImageHistoryLike } from './model/modelShapes';
 // CLI-faithful text (docker/cli formatter, docker/go-units):
 export { humanSize, humanSizeWithPrecision, dockerSize } from './cli/humanSize';
 export { humanDuration } from './cli/humanDuration';
@@ -19,7 +23,7 @@ export { formatPull, formatPush, type PullReportInput, type PushReportInput, typ
 export { FormatTemplateError } from './cli/goTemplate';
 export type { Moment as CliMoment } from './cli/cliTime';
 // Live diagrams (SVG drawn from model values):
-export { layerStack, type LayerStackOptions } from './diagram/layerStack';
+export { layerStack, type LayerStackOptions, type StackSource } from './diagram/layerStack';
 export type { StackImageInput, StackLayerInput, StackContainerInput, UpperEntryInput } from './diagram/stackInput';
 export { unionView, resolveUnion, type UnionViewInput, type UnionLayerInput } from './diagram/unionView';
 export { cacheWalk } from './diagram/cacheWalk';

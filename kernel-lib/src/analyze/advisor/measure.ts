@@ -18,6 +18,8 @@ export interface AdvisorBuild {
   readonly steps: readonly AdvisorStep[];
   /** The final image's layers, base first (for secrets and hidden bytes). */
   readonly imageLayers?: readonly LayerLike[];
+  /** Or the built image itself (a `BuildResult` can be passed as is). */
+  readonly image?: { readonly layers: readonly LayerLike[] };
 }
 
 export interface MeasureInput {
@@ -84,7 +86,7 @@ export function measureFindings(findings: readonly Finding[], input: MeasureInpu
         break;
       }
       case 'LL4001': {
-        const layers = build?.imageLayers ?? stepLayers.map((s) => s.layer!);
+        const layers = build?.imageLayers ?? build?.image?.layers ?? stepLayers.map((s) => s.layer!);
         const found: string[] = [];
         let bytes = 0;
         layers.forEach((l, i) => {

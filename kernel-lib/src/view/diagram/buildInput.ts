@@ -11,6 +11,8 @@ export interface BuildStepInput {
   readonly stage?: string;
   /** Seconds from the build's start when the step began (for parallel stages); derived when absent. */
   readonly start?: number;
+  /** False for metadata-only instructions (ENV, CMD …): nothing to look up in the cache. */
+  readonly runs?: boolean;
 }
 
 /** A build stage and what it waits for. */

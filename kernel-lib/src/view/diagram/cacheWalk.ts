@@ -32,9 +32,10 @@ export function cacheWalk(steps: readonly BuildStepInput[], options: { readonly 
     let missed = false;
     for (const step of steps.filter((s) => (s.stage ?? '') === stage)) {
       n++;
-      const firstMiss = !step.cached && !missed;
+      const ran = step.runs !== false && !step.cached;
+      const firstMiss = ran && !missed;
       rows.push({ kind: 'step', step, n, firstMiss, afterMiss: missed });
-      if (!step.cached) missed = true;
+      if (ran) missed = true;
     }
   }
   const top = M + 56 + 30;
@@ -58,6 +59,13 @@ export function cacheWalk(steps: readonly BuildStepInput[], options: { readonly 
     parts.push(svgText(M, y + ROW / 2 + 7, fitText(`${r.n}. ${s.instruction}`, LABEL_W - 70, 18, true), { 'font-size': 18, fill: PALETTE.ink, 'font-family': KOREAN_MONO_STACK }));
     parts.push(svgText(M + LABEL_W - 12, y + ROW / 2 + 7, `(${s.line}줄)`, { 'font-size': 14, fill: PALETTE.muted, 'text-anchor': 'end' }));
     const px = M + LABEL_W;
+    if (s.runs === false) {
+      // Metadata instructions change only the config: BuildKit runs no operation for them.
+      parts.push(el('rect', { x: px + 6, y: y + 8, width: PILL_W - 12, height: ROW - 16, rx: (ROW - 16) / 2, fill: '#ffffff', stroke: PALETTE.faint, 'stroke-width': 2, 'stroke-dasharray': '5 4' }));
+      parts.push(svgText(px + PILL_W / 2, y + ROW / 2 + 6, '설정만', { 'font-size': 16, 'text-anchor': 'middle', fill: PALETTE.muted }));
+      text.push(`${String(r.n).padStart(2)}. 설정만      -  ${s.instruction}  (${s.line}줄)`);
+      return;
+    }
     parts.push(el('rect', { x: px + 6, y: y + 8, width: PILL_W - 12, height: ROW - 16, rx: (ROW - 16) / 2, fill: s.cached ? PALETTE.hitFill : PALETTE.missFill, stroke: s.cached ? PALETTE.hit : PALETTE.miss, 'stroke-width': 2 }));
     parts.push(svgText(px + PILL_W / 2, y + ROW / 2 + 6, s.cached ? '✓ CACHED' : '✗ 실행', { 'font-size': 16, 'font-weight': 700, 'text-anchor': 'middle', fill: s.cached ? PALETTE.hit : PALETTE.miss }));
     const bx = px + PILL_W + 16;
@@ -72,8 +80,9 @@ export function cacheWalk(steps: readonly BuildStepInput[], options: { readonly 
     text.push(`${String(r.n).padStart(2)}. ${s.cached ? 'CACHED' : '실행  '} ${secs(s.seconds).padStart(6)}  ${s.instruction}  (${s.line}줄)${r.firstMiss ? '  ← 첫 캐시 미스' : ''}`);
   });
   const total = steps.reduce((a, s) => a + s.seconds, 0);
-  const hits = steps.filter((s) => s.cached).length;
-  const summary = `합계 ${secs(total)} · 캐시 적중 ${hits}개 · 실행 ${steps.length - hits}개`;
+  const checked = steps.filter((s) => s.runs !== false);
+  const hits = checked.filter((s) => s.cached).length;
+  const summary = `합계 ${secs(total)} · 캐시 적중 ${hits}개 · 실행 ${checked.length - hits}개`;
   parts.push(svgText(M, top + rows.length * ROW + 36, summary, { 'font-size': 18, 'font-weight': 700, fill: PALETTE.ink }));
   parts.push(svgText(M, top + rows.length * ROW + 62, '한 스테이지에서 캐시가 한 번 빗나가면, 그 아래 단계는 모두 다시 실행된다.', { 'font-size': 15, fill: PALETTE.muted }));
   text.push(summary);

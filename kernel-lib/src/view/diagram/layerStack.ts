@@ -5,6 +5,11 @@ import { el, finishSvg, svgText } from '../svg/svgDocument';
 import { PALETTE } from '../svg/palette';
 import { fitText } from '../svg/svgText';
 import type { StackContainerInput, StackImageInput, StackLayerInput } from './stackInput';
+import { isEngineLike, isImageLike, type EngineLike, type ImageLike } from '../model/modelShapes';
+import { stackImageOf } from '../model/stackFromImage';
+
+/** An image for the figure: the figure's own input shape, or a model `Image` (named by its short ID). */
+export type StackSource = StackImageInput | ImageLike;
 
 export interface LayerStackOptions {
   readonly containers?: readonly StackContainerInput[];
@@ -55,8 +60,20 @@ function chainKeys(image: StackImageInput): string[] {
  * each container's writable layer on top of its image, and layers shared between images (same
  * ChainID) drawn green and joined across neighbouring columns.
  */
-export function layerStack(images: StackImageInput | readonly StackImageInput[], options: LayerStackOptions = {}): Figure {
-  const list: readonly StackImageInput[] = Array.isArray(images) ? images : [images as StackImageInput];
+export function layerStack(engine: EngineLike, refs: readonly string[], options?: LayerStackOptions): Figure;
+export function layerStack(images: StackSource | readonly StackSource[], options?: LayerStackOptions): Figure;
+export function layerStack(subject: EngineLike | StackSource | readonly StackSource[], a?: readonly string[] | LayerStackOptions, b?: LayerStackOptions): Figure {
+  let list: readonly StackImageInput[];
+  let options: LayerStackOptions;
+  if (isEngineLike(subject)) {
+    const refs = (a as readonly string[] | undefined) ?? [];
+    list = refs.map((ref) => stackImageOf(subject.getImage(ref), ref));
+    options = b ?? {};
+  } else {
+    const sources: readonly StackSource[] = Array.isArray(subject) ? subject : [subject as StackSource];
+    list = sources.map((s) => (isImageLike(s) ? stackImageOf(s) : s));
+    options = (a as LayerStackOptions | undefined) ?? {};
+  }
   if (list.length === 0) throw new RangeError('layerStack: no image given');
   const showEmpty = options.showEmptyLayers ?? false;
   const containers = options.containers ?? [];

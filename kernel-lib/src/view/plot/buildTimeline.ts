@@ -19,7 +19,8 @@ export function stepTimes(steps: readonly BuildStepInput[]): Array<BuildStepInpu
 /** A build as a timeline (Gantt): one bar per step from its start to its end, cache hits green. */
 export function buildTimelinePlot(steps: readonly BuildStepInput[], options: { readonly title?: string; readonly subtitle?: string } = {}): Figure {
   const Plot = loadPlot();
-  const rows = stepTimes(steps).map((s) => ({ ...s, status: s.cached ? '캐시 적중' : '실행' }));
+  // Metadata-only steps (ENV, CMD …) take no time and run nothing: left out of the timeline.
+  const rows = stepTimes(steps).filter((s) => s.runs !== false).map((s) => ({ ...s, status: s.cached ? '캐시 적중' : '실행' }));
   const total = Math.max(0, ...rows.map((r) => r.end));
   const text = rows.map((r) => `${r.label}  ${r.start.toFixed(1)}s → ${r.end.toFixed(1)}s  ${r.status}`).join('\n') + `\n끝난 시각 ${total.toFixed(1)}s\n`;
   return plotFigure({
