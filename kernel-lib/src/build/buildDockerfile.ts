@@ -21,7 +21,7 @@ import { formatGoTime } from '../image/goTime';
 import type { Layer } from '../layer/Layer';
 import { UnionFs } from '../unionfs/UnionFs';
 import type { LowerLayer } from '../unionfs/lowerIndex';
-import type { runShell as RunShell } from '../shell/ShellSession';
+import { runShell } from '../shell/ShellSession';
 import { BuildContext } from './BuildContext';
 import { BuildError, dockerfileExcerpt } from './BuildError';
 import type { BuildHost, BuildOptions, BuildResult, BuildStep } from './BuildTypes';
@@ -410,7 +410,7 @@ export function buildDockerfile(host: BuildHost, options: BuildOptions): BuildRe
             } else prepared2.push(mountTmpfs(fs, target));
           }
           const owner = user === '' ? { uid: 0, gid: 0 } : resolveOwner(fs, user) ?? { uid: 0, gid: 0 };
-          const result = loadShell()(fs, prepared.script, {
+          const result = runShell(fs, prepared.script, {
             env, cwd, uid: owner.uid, gid: owner.gid, hostname: 'buildkitsandbox',
             ...(host.packages === undefined ? {} : { packages: host.packages as never }),
           });
@@ -626,15 +626,6 @@ function withCreatedTime(image: Image, startMs: number): Image {
   let last = 0;
   for (const entry of image.history) if (entry.created !== undefined) last = Math.max(last, Date.parse(entry.created));
   return setImageConfigFile(image, (file) => ({ ...file, created: formatGoTime(last || startMs) }));
-}
-
-/**
- * The simulated shell, loaded when the first RUN executes rather than when the engine module is
- * imported: a build that only copies files, and every other engine operation, do not depend on it.
- */
-function loadShell(): typeof RunShell {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('../shell/ShellSession') as { runShell: typeof RunShell }).runShell;
 }
 
 function canonicalName(tag: string): string {
