@@ -6,7 +6,6 @@ export { blobFromBytes, blobFromLayer, blobBytes, type RegistryBlob } from './Re
 export type { RegistryLayer, PushableImage } from './RegistryLayer';
 export { readManifestDocument, type ManifestDocument, type RegistryDescriptor } from './manifestDocument';
 export { LayerSourceIndex, type LayerSource } from './LayerSourceIndex';
-export { layerFromBlob } from './layerFromBlob';
 export { pushImage, refuseDigestPush, type PushImageOptions } from './pushImage';
 export { pullImage, type PullImageOptions, type PullTarget } from './pullImage';
 export type { PushReport, PullReport, PulledLayer, LayerTransfer, PushedLayerStatus, PulledLayerStatus } from './TransferReport';

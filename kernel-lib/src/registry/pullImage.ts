@@ -17,7 +17,9 @@ import type { Registry, StoredManifest } from './Registry';
 import { blobBytes } from './RegistryBlob';
 import { BlobVerificationError, RegistryError } from './RegistryError';
 import type { RegistryDescriptor } from './manifestDocument';
-import { layerFromBlob } from './layerFromBlob';
+import { layerFromBlob } from '../layer/Layer';
+import type { RegistryBlob } from './RegistryBlob';
+import type { RegistryLayer } from './RegistryLayer';
 import type { LayerSourceIndex } from './LayerSourceIndex';
 import type { PulledLayer, PullReport } from './TransferReport';
 
@@ -72,6 +74,23 @@ function readDiffIds(configBytes: Uint8Array): Digest[] {
     throw new RegistryError('MANIFEST_INVALID', 'invalid rootfs in image configuration', {}, '이미지 설정에 rootfs.diff_ids가 없습니다.');
   }
   return ids as Digest[];
+}
+
+/**
+ * A layer from blob bytes the registry holds without a layer object (uploaded by another tool):
+ * the layer module reads the gzip or plain tar, and its tar must hash to the config's diffID.
+ */
+function layerOfBlob(descriptor: RegistryDescriptor, diffId: Digest, blob: RegistryBlob): RegistryLayer {
+  const layer = layerFromBlob(blobBytes(blob));
+  if (layer.diffId !== diffId) {
+    throw new RegistryError(
+      'DIFF_ID_MISMATCH',
+      `layers from manifest don't match image configuration: blob ${descriptor.digest} unpacks to ${layer.diffId}, the config lists ${diffId}`,
+      { digest: descriptor.digest, expected: diffId, actual: layer.diffId },
+      '레이어를 풀어 얻은 tar의 다이제스트가 이미지 설정(rootfs.diff_ids)의 값과 다릅니다.',
+    );
+  }
+  return layer;
 }
 
 export function pullImage(options: PullImageOptions): PullReport {
@@ -148,10 +167,7 @@ export function pullImage(options: PullImageOptions): PullReport {
       } else {
         const blob = registry.getBlob(repository, descriptor.digest);
         verified('filesystem layer', descriptor.digest, blob.knownDigest ?? sha256Chunks(blob.chunks()), where);
-        const layer =
-          blob.layer !== undefined && blob.layer.diffId === diffId
-            ? blob.layer
-            : layerFromBlob(descriptor.mediaType, descriptor.digest, diffId, blob);
+        const layer = blob.layer !== undefined && blob.layer.diffId === diffId ? blob.layer : layerOfBlob(descriptor, diffId, blob);
         bytesMoved += blob.size;
         pulled.push(Object.freeze({ ...base, status: 'Pull complete', bytesMoved: blob.size, layer }));
       }

@@ -3,7 +3,7 @@
  * edge cases computed with a port of its HEAD, copied from shared/reference into fixtures/. Each
  * vector is checked field by field; the loop runs over the whole file, nothing is picked by hand.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRawReference } from '../../../kernel-lib/src/reference/parseRawReference';
@@ -89,5 +89,12 @@ describe('distribution/reference vectors', () => {
         expect((error as InvalidReferenceError).data.input).toBe(v.input);
       });
     }
+  });
+});
+
+describe('the fixture', () => {
+  const shared = join(__dirname, '../../../../shared/reference/upstream-reference-vectors.json');
+  it.skipIf(!existsSync(shared))('is the copy of shared/reference/upstream-reference-vectors.json', () => {
+    expect(readFileSync(join(__dirname, 'fixtures', 'upstream-reference-vectors.json'), 'utf8')).toBe(readFileSync(shared, 'utf8'));
   });
 });

@@ -5,18 +5,25 @@
  * the integration test once it exists.)
  */
 import { gzipSync } from 'node:zlib';
+import { writeTar } from '../../../kernel-lib/src/tar/writeTar';
+import { tarEntry } from '../../../kernel-lib/src/tar/TarEntry';
 import { sha256 } from '../../../kernel-lib/src/digest/sha256';
 import type { Digest } from '../../../kernel-lib/src/digest/Digest';
 import type { PushableImage, RegistryLayer } from '../../../kernel-lib/src/registry/RegistryLayer';
 
+/** A real one-file tar (the tar module's writer), so the layer module can read what a pull returns. */
+function tarOf(text: string): Uint8Array {
+  return writeTar([tarEntry({ path: 'file.txt', content: text })]);
+}
+
 export function plainLayer(text: string): RegistryLayer {
-  const tar = new Uint8Array(Buffer.from(text));
+  const tar = tarOf(text);
   const digest = sha256(tar);
   return { diffId: digest, digest, size: tar.byteLength, compressedSize: tar.byteLength, mediaType: 'application/vnd.docker.image.rootfs.diff.tar', tarChunks: () => [tar.slice()] };
 }
 
 export function gzipLayer(text: string): RegistryLayer {
-  const tar = new Uint8Array(Buffer.from(text));
+  const tar = tarOf(text);
   const blob = new Uint8Array(gzipSync(tar, { level: 9 }));
   return {
     diffId: sha256(tar),

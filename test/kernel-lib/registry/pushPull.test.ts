@@ -7,6 +7,7 @@ import { pullImage } from '../../../kernel-lib/src/registry/pullImage';
 import { blobBytes } from '../../../kernel-lib/src/registry/RegistryBlob';
 import { sha256, sha256Chunks } from '../../../kernel-lib/src/digest/sha256';
 import type { Digest } from '../../../kernel-lib/src/digest/Digest';
+import type { Layer } from '../../../kernel-lib/src/layer/Layer';
 import { FixtureLocal, fixtureImage, gzipLayer, plainLayer } from './fixtureImage';
 
 const hex12 = (d: string): string => d.slice(7, 19);
@@ -213,11 +214,11 @@ describe('pullImage', () => {
     registry.putBlob('me/tool', image.configBytes(), image.id);
     registry.putManifest('me/tool', 'v1', image.manifestFor('oci').bytes);
     const report = pullImage({ registries, reference: 'ghcr.io/me/tool:v1', local: new FixtureLocal() });
-    const [gz, plain] = report.layers.map((l) => l.layer!);
-    expect(Buffer.concat([...gz!.tarChunks()]).toString()).toBe('from another tool');
-    expect(sha256Chunks(gz!.blobChunks!())).toBe(image.layers[0]!.digest);
-    expect(Buffer.concat([...plain!.tarChunks()]).toString()).toBe('plain tar');
-    expect(gz!.diffId).toBe(image.layers[0]!.diffId);
+    const [gz, plain] = report.layers.map((l) => l.layer as Layer);
+    expect(gz!.entries.map((e) => [e.path, e.content.text()])).toEqual([['file.txt', 'from another tool']]);
+    expect(sha256Chunks(gz!.blobChunks())).toBe(image.layers[0]!.digest);
+    expect(plain!.entries.map((e) => [e.path, e.content.text()])).toEqual([['file.txt', 'plain tar']]);
+    expect([gz!.diffId, plain!.diffId]).toEqual(image.layers.map((l) => l.diffId));
   });
 
   it('a config whose diff_ids disagree with the layer bytes is refused', () => {
