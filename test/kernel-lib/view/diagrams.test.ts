@@ -20,7 +20,7 @@ describe('layer stack', () => {
     expect(t).toContain('레이어 4개 · 합계 302MB');
     expect(t).toContain('레이어 1개 · 합계 7.04MB');
     expect(t).toContain('컨테이너 web — 쓰기 레이어 (R/W)');
-    expect(fig.text).toContain('  4  333333333333    168MB  RUN set -ex && install node');
+    expect(fig.text).toContain('  3  333333333333    168MB  RUN set -ex && install node');
   });
   test('metadata-only history entries on request', () => {
     const f = layerStack(threeImages[0]!, { showEmptyLayers: true });

@@ -202,9 +202,13 @@ function stackText(images: readonly StackImageInput[], rows: Row[][], containers
     for (const k of containers.filter((x) => x.image === img.name)) {
       out.push(`  [R/W] 컨테이너 ${k.name}: ${k.changes.map((ch) => `${ch.kind} ${ch.path}`).join(', ') || '변경 없음'}`);
     }
+    // Number filesystem layers 1…n (as RootFS.Layers counts them); metadata rows get no number.
+    const numbers = new Map<Row, number>();
+    let k = 0;
+    for (const r of rows[c]!) if (!r.layer.emptyLayer) numbers.set(r, ++k);
     const rs = [...rows[c]!].reverse();
     for (const r of rs) {
-      const n = String(r.index + 1).padStart(2, ' ');
+      const n = r.layer.emptyLayer ? '  ' : String(numbers.get(r)).padStart(2, ' ');
       if (r.layer.emptyLayer) { out.push(`  ${n}  ${layerLabel(r.layer.createdBy)}  (메타데이터만)`); continue; }
       out.push(`  ${n}  ${shortHex(r.layer.diffId)}  ${dockerSize(r.layer.size).padStart(7)}  ${layerLabel(r.layer.createdBy)}${r.sharedBy > 1 ? `  [공유 ×${r.sharedBy}]` : ''}`);
     }
