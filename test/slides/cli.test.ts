@@ -46,7 +46,8 @@ describe('npm run slides (tsx slides/cli.ts)', () => {
   it('exits 1 with the reason for a file that is not a notebook', () => {
     const bad = join(mkdtempSync(join(tmpdir(), 'layerlab-cli-')), 'broken.ipynb');
     writeFileSync(bad, '{"nbformat": 3, "cells": []}');
-    expect(() => readDeckNotebook(bad)).toThrow(`${bad}: not an nbformat 4 notebook: nbformat is 3, expected 4`);
+    expect(() => readDeckNotebook(bad)).toThrow(`${bad}: not a valid nbformat 4 notebook: nbformat is 3, expected 4`);
+    expect(() => readDeckNotebook('/nonexistent/01-x.ipynb')).toThrow(/^\/nonexistent\/01-x\.ipynb: cannot read the notebook \(ENOENT/);
     let status = 0;
     let stderr = '';
     try {
