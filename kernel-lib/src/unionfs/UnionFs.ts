@@ -293,7 +293,16 @@ export class UnionFs implements FileSystem {
     // overlayfs without redirect_dir: a directory with a lower part (merged or lower-only) cannot be
     // moved (ovl_can_move). A directory made opaque over a deleted name has no lower part: it can.
     if (srcIsDir && childDir(src).lower !== undefined) throw new FsError('EXDEV', 'rename', from);
-    if (dst.node?.kind === 'dir' && mergedNames(childDir(dst)).length > 0) throw new FsError('ENOTEMPTY', 'rename', from);
+    if (dst.node?.kind === 'dir' && mergedNames(childDir(dst)).length > 0) {
+      if (childDir(dst).lower === undefined) {
+        // A target made in the upper dir: ovl_rename has already copied up the target's parent and
+        // marked the moved directory opaque when the upper fs's rename fails — and they stay
+        // (found by the kernel comparison, seed 2134).
+        ensureUpperDir(dst.dir, this.#record);
+        if (src.upper?.kind === 'dir' && !src.upper.opaque && dst.dir.lower !== undefined) src.upper.opaque = true;
+      }
+      throw new FsError('ENOTEMPTY', 'rename', from);
+    }
 
     const node = copyUp(src, 'rename', true, this.#record);
     const srcParent = ensureUpperDir(src.dir, this.#record);
