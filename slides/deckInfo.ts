@@ -11,7 +11,7 @@ import { SlidesError } from './SlidesError';
 import type { DeckNotebook } from './notebook/types';
 import { firstHeading } from './render/renderMarkdown';
 
-export const DEFAULT_COURSE = 'layerlab · Docker 이미지와 레이어';
+export const DEFAULT_COURSE = 'layerlab · Docker 이미지를 안에서부터 이해하기';
 
 export interface DeckInfo {
   /** The output file stem: the notebook's name, with "00-" prefixed when it has no number (index → 00-index). */

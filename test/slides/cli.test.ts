@@ -12,21 +12,22 @@ const FIXTURE = join(ROOT, 'test', 'fixtures', 'slides', 'every-slide-type.ipynb
 describe('slides CLI arguments', () => {
   it('defaults to slides/out and every notebook in notebooks/', () => {
     const options = parseArgs([]);
-    expect(options).toMatchObject({ pdf: false, notes: false, solutions: false, outDir: DEFAULT_OUT_DIR });
+    expect(options).toMatchObject({ pdf: false, notes: false, solutions: false, check: false, outDir: DEFAULT_OUT_DIR });
     expect(DEFAULT_OUT_DIR).toBe(join(ROOT, 'slides', 'out'));
     for (const notebook of options.notebooks) expect(notebook).toMatch(/\/notebooks\/[^/]+\.ipynb$/);
   });
-  it('reads --pdf, --notes (which implies --pdf), --solutions, --out and paths', () => {
-    expect(parseArgs(['--notes', '--solutions', '--out', '/tmp/decks', 'a.ipynb'])).toEqual({
+  it('reads --pdf, --notes (which implies --pdf), --solutions, --check, --out and paths', () => {
+    expect(parseArgs(['--notes', '--solutions', '--check', '--out', '/tmp/decks', 'a.ipynb'])).toEqual({
       pdf: true,
       notes: true,
       solutions: true,
+      check: true,
       outDir: '/tmp/decks',
       notebooks: [resolve('a.ipynb')],
     });
   });
   it('refuses an unknown option and a bare --out', () => {
-    expect(() => parseArgs(['--pfd'])).toThrow('unknown option --pfd; use --pdf, --notes, --solutions or --out DIR');
+    expect(() => parseArgs(['--pfd'])).toThrow('unknown option --pfd; use --pdf, --notes, --solutions, --check or --out DIR');
     expect(() => parseArgs(['--out'])).toThrow('--out needs a directory');
   });
 });
