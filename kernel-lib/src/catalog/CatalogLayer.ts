@@ -12,7 +12,7 @@ import type { ImageLayer } from '../image/ImageLayer';
 import { layerFromEntries, OCI_LAYER_MEDIA_TYPE, type Layer } from '../layer/Layer';
 import type { LayerEntry } from '../layer/LayerEntry';
 import type { TarEntry } from '../tar/TarEntry';
-import { catalogLayerEntries, catalogLayerFileBytes, type CatalogLayerSpec } from './CatalogLayerSpec';
+import { catalogLayerEntries, catalogLayerFileBytes, payloadRandomShare, type CatalogLayerSpec } from './CatalogLayerSpec';
 import { CATALOG_LAYER_DIGESTS } from './catalogLayerDigests';
 
 export interface CatalogLayerIdentities {
@@ -64,7 +64,7 @@ export class CatalogLayer implements ImageLayer {
         e.linkTarget ?? null,
         typeof e.content === 'string' ? sha256(e.content) : e.content === undefined ? null : (e.content as { size: number }).size,
       ]);
-      this.#fingerprint = sha256(JSON.stringify([this.spec.ratio, described])).slice(7, 23);
+      this.#fingerprint = sha256(JSON.stringify([payloadRandomShare(this.spec), described])).slice(7, 23);
     }
     return this.#fingerprint;
   }

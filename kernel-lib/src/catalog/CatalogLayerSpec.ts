@@ -8,6 +8,7 @@ import type { LayerEntryInput } from '../layer/LayerEntry';
 import { CatalogLayerSizeError } from './CatalogError';
 import { catalogFileBytes, type CatalogFile } from './catalogFiles';
 import { lazyPayload } from './lazyPayload';
+import { PAYLOAD_RANDOM_SHARE } from './payloadRandomShare';
 
 export interface CatalogLayerSpec {
   /** Stable key: the image that introduced the layer and its position (`debian:bookworm#0`). */
@@ -22,7 +23,10 @@ export interface CatalogLayerSpec {
    * figure). Absent: just the named files.
    */
   readonly fileBytes?: number;
-  /** Compressed/uncompressed ratio of the real layer (gzip shrinks the payloads to about this). */
+  /**
+   * Compressed/uncompressed ratio of the real layer: the layer's gzip blob is about `ratio` of its
+   * size (payloads are part random, part zeros; see payloadRandomShare.ts).
+   */
   readonly ratio: number;
   readonly files: () => readonly CatalogFile[];
   /** Where the bytes not in `files` go: split evenly over these paths. */
@@ -34,6 +38,7 @@ const strip = (path: string): string => path.replace(/^\/+/, '');
 /** The layer's changeset: named files, filler payloads, and every parent directory (as docker's layers carry them). */
 export function catalogLayerEntries(spec: CatalogLayerSpec): LayerEntryInput[] {
   const mtimeMs = Date.parse(spec.created);
+  const share = payloadRandomShare(spec);
   const files = spec.files();
   const named = files.reduce((sum, f) => sum + catalogFileBytes(f), 0);
   const rest = (spec.fileBytes ?? named) - named;
@@ -47,7 +52,7 @@ export function catalogLayerEntries(spec: CatalogLayerSpec): LayerEntryInput[] {
         entries.push({ kind: 'file', path, content: f.text, mode: f.mode, mtimeMs });
         break;
       case 'payload':
-        entries.push({ kind: 'file', path, content: lazyPayload(`${spec.key}:${path}`, f.size, spec.ratio), mode: f.mode, mtimeMs });
+        entries.push({ kind: 'file', path, content: lazyPayload(`${spec.key}:${path}`, f.size, share), mode: f.mode, mtimeMs });
         break;
       case 'dir':
         entries.push({ kind: 'dir', path, mode: f.mode, mtimeMs });
@@ -64,10 +69,10 @@ export function catalogLayerEntries(spec: CatalogLayerSpec): LayerEntryInput[] {
     }
   }
   if (rest > 0) {
-    const share = Math.floor(rest / filler.length);
+    const each = Math.floor(rest / filler.length);
     filler.forEach((p, i) => {
-      const size = i === filler.length - 1 ? rest - share * (filler.length - 1) : share;
-      entries.push({ kind: 'file', path: strip(p), content: lazyPayload(`${spec.key}:${strip(p)}`, size, spec.ratio), mode: 0o644, mtimeMs });
+      const size = i === filler.length - 1 ? rest - each * (filler.length - 1) : each;
+      entries.push({ kind: 'file', path: strip(p), content: lazyPayload(`${spec.key}:${strip(p)}`, size, share), mode: 0o644, mtimeMs });
     });
   }
   // Parent directories: a layer tar lists the directories above each change.
@@ -88,4 +93,9 @@ export function catalogLayerEntries(spec: CatalogLayerSpec): LayerEntryInput[] {
 /** The layer's DiffSize: `fileBytes`, or the bytes of its named files. */
 export function catalogLayerFileBytes(spec: CatalogLayerSpec): number {
   return spec.fileBytes ?? spec.files().reduce((sum, f) => sum + catalogFileBytes(f), 0);
+}
+
+/** The fraction of payload bytes that are random for this layer (calibrated, else `ratio`). */
+export function payloadRandomShare(spec: CatalogLayerSpec): number {
+  return PAYLOAD_RANDOM_SHARE[spec.key] ?? spec.ratio;
 }
