@@ -41,7 +41,7 @@ describe.skipIf(!haveChromium)('figures in Chromium', () => {
     const page = await browser.newPage();
     await page.setContent(historyTable([{ Id: '<missing>', Created: 0, CreatedBy: 'RUN x', Size: 45, Comment: '' }], { now: 10 }).html());
     expect(await page.locator('th').allTextContents()).toEqual(['IMAGE', 'CREATED', 'CREATED BY', 'SIZE', 'COMMENT']);
-    expect(await page.locator('td').first().evaluate((e) => getComputedStyle(e).whiteSpace)).toBe('nowrap');
+    expect(await page.locator('td').first().evaluate((e) => getComputedStyle(e).whiteSpace)).toBe('pre');
     await page.close();
   });
 

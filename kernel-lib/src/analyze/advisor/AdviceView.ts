@@ -4,6 +4,11 @@ import { escapeHtml } from '../../view/display/htmlEscape';
 import { TextFirstView } from '../../view/display/RichView';
 import type { Finding } from './Finding';
 
+/** Escaped text with `code` spans rendered as <code>. */
+function rich(text: string): string {
+  return escapeHtml(text).replace(/`([^`]+)`/g, '<code style="font-family: monospace; background: #eff1f3; padding: 0 3px; border-radius: 3px;">$1</code>');
+}
+
 const SEVERITY_KO = { error: '오류', warning: '경고', info: '참고' } as const;
 const SEVERITY_COLOR = { error: '#cf222e', warning: '#9a6700', info: '#1d63ed' } as const;
 
@@ -37,7 +42,7 @@ export class AdviceView extends TextFirstView {
       `<td style="${td} white-space: nowrap; font-family: monospace;">${escapeHtml(f.rule)}</td>` +
       `<td style="${td} white-space: nowrap;">${f.lines.join(', ')}</td>` +
       `<td style="${td} white-space: nowrap; color: ${SEVERITY_COLOR[f.severity]}; font-weight: 700;">${SEVERITY_KO[f.severity]}</td>` +
-      `<td style="${td}"><b>${escapeHtml(f.title)}</b><br/>${escapeHtml(f.explanation)}<br/><span style="color: #1a7f4b;">고치기: ${escapeHtml(f.fix)}</span></td>` +
+      `<td style="${td}"><b>${rich(f.title)}</b><br/>${rich(f.explanation)}<br/><span style="color: #1a7f4b;">고치기: ${rich(f.fix)}</span></td>` +
       `<td style="${td}">${f.effect ? escapeHtml(f.effect.note) : '—'}</td></tr>`).join('');
     return head + `<table style="border-collapse: collapse; font-family: ${KOREAN_SANS_STACK}; font-size: 14px; max-width: 100%;"><thead><tr><th style="${th}">규칙</th><th style="${th}">줄</th><th style="${th}">수준</th><th style="${th}">내용</th><th style="${th}">측정된 영향</th></tr></thead><tbody>${rows}</tbody></table>`;
   }

@@ -6,7 +6,8 @@ import { TextFirstView } from './RichView';
 
 const TABLE_STYLE = `border-collapse: collapse; font-family: ${KOREAN_MONO_STACK}; font-size: 13px; margin: 2px 0; background: #f7f7f8; color: #1f2328; border-left: 3px solid #1d63ed;`;
 const TH_STYLE = 'text-align: left; font-weight: 600; padding: 4px 18px 4px 8px; border-bottom: 1px solid #afb8c1; white-space: nowrap;';
-const TD_STYLE = 'text-align: left; padding: 2px 18px 2px 8px; white-space: nowrap; vertical-align: top;';
+// white-space: pre keeps the CLI's own spacing ("#(nop)  CMD" has two spaces) and never wraps a cell.
+const TD_STYLE = 'text-align: left; padding: 2px 18px 2px 8px; white-space: pre; vertical-align: top;';
 
 /**
  * A docker CLI table: `text` is the CLI's exact bytes; the HTML is a real table with the same

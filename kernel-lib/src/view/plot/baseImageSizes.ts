@@ -14,7 +14,7 @@ export function baseImageSizesPlot(images: readonly ImageSizeInput[], options: {
   const text = data.map((d) => `${padEndWidth(d.name, 20)} ${d.label.padStart(8)}`).join('\n') + '\n';
   return plotFigure({
     title: options.title ?? '베이스 이미지 크기 비교',
-    subtitle: options.subtitle ?? '`docker images`의 SIZE (압축을 푼 전체 레이어 크기)',
+    subtitle: options.subtitle ?? 'docker images의 SIZE (압축을 푼 전체 레이어 크기)',
     text,
     plot: {
       width: 900,
