@@ -10,6 +10,7 @@ export { historyTable, imagesTable, inspectJson, diffText, systemDfText, buildLo
 export { dockerHistory, dockerImages, dockerInspect, dockerSystemDf, dockerDiff, dockerBuildLog, dockerTransfer } from './model/dockerCommands';
 export { stackImageOf } from './model/stackFromImage';
 export { stagesOfBuild } from './model/stagesOfBuild';
+export { unionLayersOf, type EntryLayerLike } from './model/unionFromImage';
 export type { ImageLike, EngineLike, ImageLayerLike, ImageHistoryLike } from './model/modelShapes';
 // CLI-faithful text (docker/cli formatter, docker/go-units):
 export { humanSize, humanSizeWithPrecision, dockerSize } from './cli/humanSize';

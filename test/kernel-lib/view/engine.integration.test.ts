@@ -106,3 +106,17 @@ COPY --from=stage2 /file2 .
     expect(hiddenFiles(rs.image.layers).map((h) => [h.path, h.fate])).toEqual([['/tmp/secret.key', 'deleted']]);
   });
 });
+
+describe('union view from a built image', () => {
+  test('lower layers come from the image, labelled by their instructions', async () => {
+    const { unionLayersOf, unionView } = await import('kernel-lib');
+    const e = engine();
+    const r = e.build({ dockerfile: 'FROM alpine:3.18\nRUN echo v1 > /etc/app.conf && echo x > /tmp/junk\nRUN rm /tmp/junk && echo v2 > /etc/app.conf\n' });
+    const lower = unionLayersOf(r.image);
+    expect(lower.map((l) => l.label).slice(1)).toEqual(['RUN echo v1 > /etc/app.conf && echo x > /tmp/junk', 'RUN rm /tmp/junk && echo v2 > /etc/app.conf']);
+    const f = unionView({ lower, upper: { label: 'web', entries: [{ path: '/test.txt', type: 'file', size: 3 }] }, paths: ['/etc/app.conf', '/tmp/junk', '/test.txt'] });
+    expect(f.text).toContain('/etc/app.conf: lower 3에서 보임');
+    expect(f.text).toContain('/tmp/junk: 삭제됨');
+    expect(f.text).toContain('/test.txt: upper에서 보임');
+  });
+});
