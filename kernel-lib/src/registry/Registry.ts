@@ -251,6 +251,13 @@ export class Registry {
     return repo.tags.get(reference);
   }
 
+  /** `HEAD /v2/<name>/manifests/<reference>` with its answer (digest, media type, size), or `undefined` for 404. */
+  statManifest(repository: string, reference: string): { readonly digest: Digest; readonly mediaType: string; readonly size: number } | undefined {
+    const digest = this.resolveManifest(repository, reference);
+    const stored = digest === undefined ? undefined : this.#repositories.get(repository)?.manifests.get(digest);
+    return stored === undefined ? undefined : Object.freeze({ digest: stored.digest, mediaType: stored.mediaType, size: stored.size });
+  }
+
   /** `GET /v2/<name>/manifests/<reference>` by tag or digest (counted as downloaded). */
   getManifest(repository: string, reference: string): StoredManifest {
     this.#fill(repository, reference);

@@ -9,3 +9,4 @@ export { LayerSourceIndex, type LayerSource } from './LayerSourceIndex';
 export { pushImage, refuseDigestPush, type PushImageOptions } from './pushImage';
 export { pullImage, type PullImageOptions, type PullTarget } from './pullImage';
 export type { PushReport, PullReport, PulledLayer, LayerTransfer, PushedLayerStatus, PulledLayerStatus } from './TransferReport';
+export { serveRegistry, type ServedRegistry } from './serveRegistry';
