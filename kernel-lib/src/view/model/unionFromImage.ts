@@ -18,13 +18,11 @@ export function unionLayersOf(image: { readonly layers: readonly MaybeEntryLayer
   const made = (image.history ?? []).filter((h) => !h.empty_layer);
   return image.layers.map((maybe, i) => {
     const layer: EntryLayerLike = 'entries' in maybe ? (maybe as EntryLayerLike) : { entries: [] };
-    return {
-    label: made[i] ? layerLabel(made[i]!.created_by) : `레이어 ${i + 1}`,
-    entries: layer.entries.map((e) => ({
+    const entries = layer.entries.map((e) => ({
       path: '/' + e.path.replace(/^\/+/, ''),
       type: (e.kind === 'hardlink' ? 'file' : e.kind) as UnionLayerInput['entries'][number]['type'],
       size: e.kind === 'file' || e.kind === 'hardlink' ? e.content?.size : undefined,
-    })),
-    };
+    }));
+    return { label: made[i] ? layerLabel(made[i]!.created_by) : `레이어 ${i + 1}`, entries };
   });
 }
