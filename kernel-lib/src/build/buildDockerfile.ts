@@ -34,6 +34,7 @@ import { goHumanSize } from './goFormat';
 import { formatPlainProgress, stepPrefix, type ProgressVertex } from './progressLog';
 import { mountBind, mountCache, mountSecret, mountTmpfs, saveTree, unmount, type PreparedMount, type SavedTree } from './runMounts';
 import { scheduleTasks, type ScheduleTask } from './schedule';
+import { fileSystemAsUser } from './runAsUser';
 import { planStages, type StagePlan } from './stageGraph';
 import {
   cleanAbsolute,
@@ -410,7 +411,7 @@ export function buildDockerfile(host: BuildHost, options: BuildOptions): BuildRe
             } else prepared2.push(mountTmpfs(fs, target));
           }
           const owner = user === '' ? { uid: 0, gid: 0 } : resolveOwner(fs, user) ?? { uid: 0, gid: 0 };
-          const result = runShell(fs, prepared.script, {
+          const result = runShell(fileSystemAsUser(fs, owner), prepared.script, {
             env, cwd, uid: owner.uid, gid: owner.gid, hostname: 'buildkitsandbox',
             ...(host.packages === undefined ? {} : { packages: host.packages as never }),
           });
