@@ -1,0 +1,164 @@
+/**
+ * Notebook 02's checkers, run on the notebook's solutions and on the wrong answers a learner
+ * typically writes; every wrong answer must get its own Korean hint, never a bare "wrong".
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Engine } from '../../../kernel-lib/src/engine';
+import {
+  NB02_EXERCISES,
+  checkNb02ImageIdentity,
+  checkNb02MustKnows,
+  checkNb02ProductionRef,
+  exerciseChecklist,
+  resetExerciseProgress,
+} from '../../../kernel-lib/src/exercise';
+
+beforeEach(() => resetExerciseProgress());
+
+describe('02-3 the four must-knows', () => {
+  const right = { containerEditsImageLayer: false, oneImageCopyFor100: true, removeLosesChanges: true, appendStoresOnlyNewBytes: false };
+
+  it('passes the solution and ticks the checklist', () => {
+    const v = checkNb02MustKnows(right);
+    expect(v.passed).toBe(true);
+    expect(exerciseChecklist(NB02_EXERCISES)).toContain('[x] 02-3 핵심 네 가지 참/거짓');
+  });
+
+  it('explains copy-up when the learner thinks the container edits the image layer', () => {
+    const v = checkNb02MustKnows({ ...right, containerEditsImageLayer: true });
+    expect(v.passed).toBe(false);
+    expect(v.message).toBe('1개가 틀렸습니다: ①. ①은(는) 거짓입니다.');
+    expect(v.hint).toContain('copy-up');
+  });
+
+  it('explains whole-file copy-up when the learner thinks an append stores only the new bytes', () => {
+    const v = checkNb02MustKnows({ ...right, appendStoresOnlyNewBytes: true });
+    expect(v.message).toBe('1개가 틀렸습니다: ④. ④은(는) 거짓입니다.');
+    expect(v.hint).toContain('파일 전체');
+  });
+
+  it('points at the volume cell when the learner thinks removal keeps changes', () => {
+    const v = checkNb02MustKnows({ ...right, removeLosesChanges: false });
+    expect(v.message).toBe('1개가 틀렸습니다: ③. ③은(는) 참입니다.');
+    expect(v.hint).toContain('볼륨');
+  });
+
+  it('lists every wrong statement and explains the first', () => {
+    const v = checkNb02MustKnows({ containerEditsImageLayer: true, oneImageCopyFor100: false, removeLosesChanges: true, appendStoresOnlyNewBytes: true });
+    expect(v.message).toBe('3개가 틀렸습니다: ① ② ④. ①은(는) 거짓입니다.');
+  });
+
+  it('refuses strings in place of booleans with a specific hint', () => {
+    const v = checkNb02MustKnows({ ...right, oneImageCopyFor100: 'true' as unknown as boolean });
+    expect(v.passed).toBe(false);
+    expect(v.message).toContain('oneImageCopyFor100');
+    expect(v.hint).toContain("'true'(문자열)");
+  });
+});
+
+/** The notebook's release scenario: three releases, moving tags, every tag pushed. */
+function releaseEngine(): Engine {
+  const engine = new Engine();
+  const shop = 'registry.example.com/shop';
+  for (const version of ['1.0.0', '1.0.1', '1.1.0']) {
+    const [major, minor] = version.split('.');
+    engine.build({ dockerfile: 'FROM alpine:3.18\nCOPY VERSION /VERSION\n', context: { VERSION: version + '\n' }, tag: `${shop}:${version}` });
+    const tags = [version, `${major}.${minor}`, `${major}`, 'latest', 'staging', ...(version !== '1.1.0' ? ['prod'] : [])];
+    for (const t of tags) {
+      engine.tag(`${shop}:${version}`, `${shop}:${t}`);
+      engine.push(`${shop}:${t}`);
+    }
+  }
+  return engine;
+}
+
+describe('02-5 the production reference', () => {
+  const engine = releaseEngine();
+  const shop = 'registry.example.com/shop';
+  const pinned = engine.inspect(`${shop}:1.0.1`).RepoDigests[0]!;
+
+  it('passes the solution: the running release pinned by its repository digest', () => {
+    expect(pinned).toMatch(/^registry\.example\.com\/shop@sha256:[0-9a-f]{64}$/);
+    const v = checkNb02ProductionRef(pinned, engine);
+    expect(v.passed).toBe(true);
+    // a tag beside the digest is allowed: the digest wins
+    expect(checkNb02ProductionRef(pinned.replace('@', ':1.0.1@'), engine).passed).toBe(true);
+  });
+
+  it.each(['prod', 'latest', '1', '1.0'])('calls the %s tag a moving tag and says where the digest is', (tag) => {
+    const v = checkNb02ProductionRef(`${shop}:${tag}`, engine);
+    if (tag === 'latest' || tag === '1') {
+      expect(v.message).toContain('지금 운영 중인 릴리스가 아닌');
+      return;
+    }
+    expect(v.message).toBe(`\`${tag}\`는 움직이는 태그입니다.`);
+    expect(v.hint).toContain('RepoDigests');
+  });
+
+  it('accepts the version tag as a start but asks for the digest', () => {
+    const v = checkNb02ProductionRef(`${shop}:1.0.1`, engine);
+    expect(v.passed).toBe(false);
+    expect(v.message).toContain('버전 태그 `1.0.1`');
+  });
+
+  it('refuses the release still in staging', () => {
+    const v = checkNb02ProductionRef(engine.inspect(`${shop}:1.1.0`).RepoDigests[0]!, engine);
+    expect(v.message).toContain('지금 운영 중인 릴리스가 아닌');
+  });
+
+  it('recognises the image ID written where the manifest digest belongs', () => {
+    const v = checkNb02ProductionRef(`${shop}@${engine.getImage(`${shop}:1.0.1`).id}`, engine);
+    expect(v.message).toBe('@ 뒤에 Image ID(설정의 다이제스트)를 적었습니다.');
+  });
+
+  it('reports an unreadable reference with the parser message and a grammar hint', () => {
+    const v = checkNb02ProductionRef('Shop:prod', engine);
+    expect(v.message).toContain('이미지 참조로 읽을 수 없습니다');
+    expect(v.message).toContain('must be lowercase');
+  });
+
+  it('names a repository without a prod tag', () => {
+    expect(checkNb02ProductionRef('shop:prod', engine).message).toBe('shop에는 prod 태그가 없습니다.');
+  });
+});
+
+describe('02-6 image ID vs repo digest', () => {
+  const engine = new Engine();
+  engine.pull('nginx:alpine');
+  const inspect = engine.inspect('nginx:alpine');
+  const manifest = inspect.RepoDigests[0]!.split('@')[1]!;
+
+  it('passes the solution: Id is the config digest, RepoDigests holds the manifest digest', () => {
+    expect(inspect.Id).toBe(engine.getImage('nginx:alpine').id);
+    expect(manifest).not.toBe(inspect.Id);
+    expect(checkNb02ImageIdentity({ imageId: inspect.Id, repoDigest: manifest }, engine, 'nginx:alpine').passed).toBe(true);
+    // the whole RepoDigests entry is accepted too
+    expect(checkNb02ImageIdentity({ imageId: inspect.Id, repoDigest: inspect.RepoDigests[0]! }, engine, 'nginx:alpine').passed).toBe(true);
+  });
+
+  it('notices the two values swapped', () => {
+    expect(checkNb02ImageIdentity({ imageId: manifest, repoDigest: inspect.Id }, engine, 'nginx:alpine').message).toBe('두 값이 서로 바뀌었습니다.');
+  });
+
+  it('asks for the full digest, not the 12-hex short ID', () => {
+    const v = checkNb02ImageIdentity({ imageId: inspect.Id.slice(7, 19), repoDigest: manifest }, engine, 'nginx:alpine');
+    expect(v.hint).toContain('짧은 ID');
+  });
+
+  it('recognises a layer diffID', () => {
+    const v = checkNb02ImageIdentity({ imageId: inspect.RootFS.Layers![0]!, repoDigest: manifest }, engine, 'nginx:alpine');
+    expect(v.message).toBe('imageId에 레이어의 다이제스트(diffID)를 적었습니다.');
+  });
+
+  it('says where to copy from when a value is left empty', () => {
+    const v = checkNb02ImageIdentity({ imageId: 'sha256:', repoDigest: 'sha256:' }, engine, 'nginx:alpine');
+    expect(v.message).toBe('imageId가 비어 있습니다.');
+    expect(v.hint).toContain('"Id"');
+  });
+
+  it('explains a manifest digest in the imageId field', () => {
+    const v = checkNb02ImageIdentity({ imageId: manifest, repoDigest: manifest }, engine, 'nginx:alpine');
+    expect(v.message).toBe('imageId가 맞지 않습니다.');
+    expect(v.hint).toContain('매니페스트의 다이제스트');
+  });
+});
