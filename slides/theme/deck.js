@@ -2,6 +2,7 @@
  * layerlab deck boot script (copied to slides/out/vendor/layerlab/deck.js).
  *
  * Order matters:
+ *  0. fonts and figure images are loaded (they decide the heights measured below);
  *  1. mermaid renders every <pre class="mermaid"> while all slides are laid out (not display:none),
  *     so diagrams on hidden slides get real sizes — before reveal.js starts (JUPYTER-FACTS §5.4);
  *  2. every slide whose content is taller than the canvas is zoomed down to fit (not below
@@ -71,6 +72,15 @@
     });
   }
 
+  // A figure is an <img> with a data: URL; until it is decoded it has no height, and the fit
+  // measurement would be wrong.
+  function waitForImages() {
+    var images = Array.prototype.slice.call(document.querySelectorAll('.reveal img'));
+    return Promise.all(images.map(function (image) {
+      return image.complete ? null : image.decode().catch(function () { return null; });
+    }));
+  }
+
   function markScrolledBlocks() {
     document.querySelectorAll('.reveal pre.output, .reveal pre.code-input, .reveal pre.code-block, .reveal .output-html').forEach(function (block) {
       if (block.scrollHeight > block.clientHeight + 2) block.classList.add('is-scrolled');
@@ -98,6 +108,7 @@
   revealElement.classList.add('measuring');
   var fonts = document.fonts && document.fonts.ready ? document.fonts.ready : Promise.resolve();
   fonts
+    .then(waitForImages)
     .then(renderMermaid)
     .catch(fail) // a broken diagram is reported, and the rest of the deck still starts
     .then(function () {

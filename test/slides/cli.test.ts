@@ -36,13 +36,13 @@ describe('npm run slides (tsx slides/cli.ts)', () => {
   it('writes the deck, its outline, the vendor folder and the index', () => {
     const out = mkdtempSync(join(tmpdir(), 'layerlab-cli-'));
     const printed = execFileSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'slides', 'cli.ts'), '--out', out, FIXTURE], { encoding: 'utf8', cwd: ROOT });
-    expect(printed).toContain(`${out}/00-every-slide-type.html: 6 slides (4 with notes), 20 min`);
+    expect(printed).toContain(`${out}/00-every-slide-type.html: 7 slides (4 with notes), 20 min`);
     for (const file of ['00-every-slide-type.html', '00-every-slide-type-outline.md', 'index.html', 'vendor/reveal/reveal.js', 'vendor/reveal/plugin/notes/notes.js', 'vendor/mermaid/mermaid.min.js', 'vendor/layerlab/deck.js', 'vendor/layerlab/theme.css', 'vendor/highlight/github.min.css']) {
       expect(existsSync(join(out, file)), file).toBe(true);
     }
     const index = readFileSync(join(out, 'index.html'), 'utf8');
     expect(index).toContain('<a class="deck" href="00-every-slide-type.html">슬라이드 형식 모음</a>');
-    expect(index).toContain('<td class="count">6</td>');
+    expect(index).toContain('<td class="count">7</td>');
   });
   it('exits 1 with the reason for a file that is not a notebook', () => {
     const bad = join(mkdtempSync(join(tmpdir(), 'layerlab-cli-')), 'broken.ipynb');

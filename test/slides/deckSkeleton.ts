@@ -71,6 +71,7 @@ function structuralLabel(element: Element, detail: boolean, attributes: boolean)
   if (tag === 'span' && classes.contains('trim-marker')) return `trim-marker: ${element.textContent}`;
   if (tag === 'footer') return `footer: ${Array.from(element.children).map((child) => child.textContent).join(' | ')}`;
   if (tag === 'svg') return 'svg';
+  if (tag === 'img') return `img${[...classes].map((c) => `.${c}`).join('')}: ${element.getAttribute('alt') ?? ''}`;
   if (tag === 'table') return `table (${element.querySelectorAll('tr').length} rows)`;
   if (/^h[1-4]$/.test(tag)) return `${tag}: ${element.textContent}`;
   return undefined;

@@ -57,8 +57,8 @@ describe('the fixture deck has nbconvert’s slide structure', () => {
 
 describe('what the fixture deck shows', () => {
   it('counts the slides reveal.js will show: a title slide plus one per subslide', () => {
-    expect(deck.layout.slides.map((slide) => `${slide.number}:${slide.h}/${slide.v}`)).toEqual(['1:0/0', '2:1/0', '3:1/1', '4:2/0', '5:2/1', '6:3/0']);
-    expect(html.match(/<section/g)?.length).toBe(1 + 3 + 5);
+    expect(deck.layout.slides.map((slide) => `${slide.number}:${slide.h}/${slide.v}`)).toEqual(['1:0/0', '2:1/0', '3:1/1', '4:2/0', '5:2/1', '6:3/0', '7:3/1']);
+    expect(html.match(/<section/g)?.length).toBe(1 + 3 + 6);
   });
 
   it('hides the source of a hide-input cell but keeps its outputs', () => {

@@ -21,7 +21,7 @@ describe('the time plan (cell metadata layerlab.minutes)', () => {
       [0, 5, 2, 2, '슬라이드 형식 모음'],
       [5, 10, 3, 3, '세로 슬라이드: 다이어그램'],
       [15, 3, 4, 5, '긴 출력과 오류'],
-      [18, 2, 6, 6, '마무리'],
+      [18, 2, 6, 7, '마무리'],
     ]);
     expect(deck.plan.total).toBe(20);
     expect(deck.plan.tableTotal).toBe(20);
@@ -34,7 +34,7 @@ describe('the time plan (cell metadata layerlab.minutes)', () => {
     expect(outline).toContain('| 0:20 | **20** | | 끝 |');
     expect(outline).toContain('### 4. 긴 출력과 오류 — ⏱ 0:15부터 3분\n\n노트: 오류 메시지를 읽어 주기 CELL-15\n');
     expect(outline).toContain('### 1. 슬라이드 형식 모음\n\n발표자 노트: 첫 화면 전에 적힌 노트 CELL-00');
-    expect(outline).toContain('- 슬라이드 6장, 노트가 있는 슬라이드 4장');
+    expect(outline).toContain('- 슬라이드 7장, 노트가 있는 슬라이드 4장');
   });
 
   it('warns when the visible time-plan table and the metadata disagree', () => {

@@ -35,12 +35,12 @@ function printInput(notebook: string) {
 describe.skipIf(!existsSync(CHROMIUM_PATH))('PDF printing', () => {
   it('prints the fixture deck one slide per page, and notes on their own pages', async () => {
     const { deck, slides, notedSlides } = printInput(FIXTURE);
-    expect([slides, notedSlides]).toEqual([6, 4]);
+    expect([slides, notedSlides]).toEqual([7, 4]);
     const plain = await printDeckPdf(browser, deck.deckFile, join(outDir, 'fixture.pdf'), { notes: false, slides, notedSlides });
     expect(plain.consoleErrors).toEqual([]);
-    expect(pdfPageCount(plain.file)).toBe(6);
+    expect(pdfPageCount(plain.file)).toBe(7);
     const notes = await printDeckPdf(browser, deck.deckFile, join(outDir, 'fixture-notes.pdf'), { notes: true, slides, notedSlides });
-    expect(pdfPageCount(notes.file)).toBe(10);
+    expect(pdfPageCount(notes.file)).toBe(11);
     // The page is the slide canvas plus reveal's margin: floor(1280 × 1.04) × floor(720 × 1.04) CSS px = 998.25 × 561 pt.
     expect(execFileSync('pdfinfo', [plain.file], { encoding: 'utf8' })).toMatch(/Page size:\s+99\d(\.\d+)? x 561(\.\d+)? pts/);
     // Hangul is in the PDF as text (the notes page of the title slide).
