@@ -35,6 +35,9 @@ export class LoopSignal {
 
 const NULL_SINK = new NullSink();
 
+/** A loop that runs this often is taken to be endless: the simulator stops it (and says so). */
+export const LOOP_LIMIT = 100_000;
+
 export class Interpreter {
   readonly runtime: ShellRuntime;
   /** > 0 while evaluating a condition (`if`, `while`, left of `&&`/`||`, after `!`): `set -e` is off. */
@@ -55,7 +58,7 @@ export class Interpreter {
     } catch (e) {
       if (e instanceof ExitSignal) return e.status;
       if (e instanceof FatalShellError) {
-        write(fds, 2, `sh: ${e.message}\n`);
+        if (!e.reported) write(fds, 2, `sh: ${e.message}\n`);
         state.lastStatus = e.status;
         return e.status;
       }
@@ -179,7 +182,12 @@ export class Interpreter {
       case 'until':
         return this.#withRedirects(cmd.redirects, state, fds, (table) => {
           let status = 0;
+          let iterations = 0;
           for (;;) {
+            if (++iterations > LOOP_LIMIT) {
+              this.runtime.note(`a ${cmd.type} loop was stopped after ${LOOP_LIMIT} iterations (a real shell would go on)`);
+              throw new FatalShellError(`simulator: ${cmd.type} loop stopped after ${LOOP_LIMIT} iterations`, 1);
+            }
             const c = this.#condition(cmd.condition, state, table);
             if ((cmd.type === 'while') !== (c === 0)) break;
             const control = this.#loopBody(() => (status = this.list(cmd.body, state, table)));
@@ -235,7 +243,7 @@ export class Interpreter {
     this.#substStatus = undefined;
     const host = this.#expansionHost(state, fds);
     const argv = cmd.words.flatMap((w) => expandFields(host, w));
-    const assignments = cmd.assignments.map((a) => [a.name, expandString(host, a.value)] as const);
+    const assignments = cmd.assignments.map((a) => [a.name, expandString(host, a.value, true)] as const);
     if (state.options.xtrace) {
       const shown = [...assignments.map(([n, v]) => `${n}=${shellQuote(v)}`), ...argv.map(shellQuote)].join(' ');
       write(fds, 2, `+ ${shown}\n`);
@@ -404,6 +412,13 @@ export class Interpreter {
     }
     try {
       return run(table);
+    } catch (e) {
+      // A fatal error is printed on the stderr in effect where it happened (`{ …; } 2>&1 | …`).
+      if (e instanceof FatalShellError && !e.reported) {
+        write(table, 2, `sh: ${e.message}\n`);
+        e.reported = true;
+      }
+      throw e;
     } finally {
       for (const sink of opened) sink.close();
     }

@@ -13,7 +13,7 @@ export interface ArithVars {
 
 type Tok = { t: 'num'; v: number } | { t: 'name'; v: string } | { t: 'op'; v: string } | { t: 'end' };
 
-const OPS = ['<<=', '>>=', '&&', '||', '==', '!=', '<=', '>=', '<<', '>>', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '++', '--',
+const OPS = ['<<=', '>>=', '**', '&&', '||', '==', '!=', '<=', '>=', '<<', '>>', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '++', '--',
   '+', '-', '*', '/', '%', '<', '>', '=', '!', '~', '&', '|', '^', '(', ')', '?', ':'];
 
 function tokenize(text: string): Tok[] {
@@ -100,7 +100,7 @@ export function evaluateArithmetic(text: string, vars: ArithVars): number {
   }
 
   function binary(level: number): number {
-    if (level >= BINARY.length) return unary();
+    if (level >= BINARY.length) return power();
     let left = binary(level + 1);
     for (;;) {
       const t = peek();
@@ -109,6 +109,18 @@ export function evaluateArithmetic(text: string, vars: ArithVars): number {
       const right = binary(level + 1);
       left = apply(t.v, left, right);
     }
+  }
+
+  /** `a ** b`: right-associative, binds tighter than * / % (bash and busybox ash). */
+  function power(): number {
+    const base = unary();
+    if (isOp('**')) {
+      p += 1;
+      const exponent = power();
+      if (exponent < 0) throw new ArithmeticError('exponent less than 0');
+      return base ** exponent;
+    }
+    return base;
   }
 
   function unary(): number {

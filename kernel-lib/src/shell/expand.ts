@@ -14,6 +14,8 @@ import { ReadonlyVariableError } from './ShellState';
 /** An error that ends the (sub)shell, as such errors do in a non-interactive shell (status 2). */
 export class FatalShellError extends Error {
   readonly status: number;
+  /** Set once the message has been printed (on the stderr in effect where the error happened). */
+  reported = false;
   constructor(message: string, status = 2) {
     super(message);
     this.status = status;
@@ -58,9 +60,12 @@ export function expandFields(host: ExpansionHost, word: Word): string[] {
   return fields;
 }
 
-/** Expands a word to one string: no field splitting, no globbing (assignments, redirections, here-documents). */
-export function expandString(host: ExpansionHost, word: Word): string {
-  return toPieces(host, word, false)
+/**
+ * Expands a word to one string: no field splitting, no globbing (redirections, here-documents).
+ * `tilde` is for assignment values, where a leading `~` is expanded too (§2.6.1).
+ */
+export function expandString(host: ExpansionHost, word: Word, tilde = false): string {
+  return toPieces(host, word, tilde)
     .map((p) => (p === BREAK ? ' ' : p.text))
     .join('');
 }
@@ -182,6 +187,12 @@ function expandParam(host: ExpansionHost, part: ParamPart, inDouble: boolean, ou
       return;
     }
     if (value === undefined && name !== '@' && name !== '*') nounsetCheck(host, name);
+    if (name === '*' && inDouble) {
+      // "$*": the parameters joined by the first character of IFS (§2.5.2).
+      const ifs = host.state.get('IFS') ?? ' \t\n';
+      push(host.state.positional.join(ifs.slice(0, 1)));
+      return;
+    }
     push(value ?? '');
     return;
   }

@@ -44,8 +44,10 @@ const printf: ShellCommand = {
       return 2;
     }
     const r = formatPrintf(format, args);
-    if (r.output !== '') ctx.stdout.write(encodeEscapedText(r.output));
-    for (const e of r.errors) ctx.stderr.write(`sh: ${e}\n`);
+    for (const segment of r.segments) {
+      if (segment.stream === 'out') ctx.stdout.write(encodeEscapedText(segment.text));
+      else ctx.stderr.write(`sh: ${segment.text}\n`);
+    }
     return r.failed ? 1 : 0;
   },
 };

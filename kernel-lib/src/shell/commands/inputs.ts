@@ -5,7 +5,7 @@
 import type { Content } from '../../content/Content';
 import type { CommandContext } from '../CommandContext';
 import { strerror } from '../fsErrors';
-import { consumeAll, contentText, EndlessInputError } from '../io';
+import { consumeAll, contentText, EndlessInputError, type ShellInput } from '../io';
 import { SimulatorLimitError } from '../SimulatorLimitError';
 
 export type OpenErrorStyle = 'cant-open' | 'plain';
@@ -16,22 +16,35 @@ export const TEXT_LIMIT = 64 * 1024 * 1024;
 export class InputTooLargeError extends SimulatorLimitError {}
 
 /** The content of one operand, or undefined after printing the error. */
-export function readOperand(ctx: CommandContext, operand: string, style: OpenErrorStyle): Content | undefined {
+export function readOperand(ctx: CommandContext, operand: string, style: OpenErrorStyle, opened?: ShellInput): Content | undefined {
+  const input = opened ?? openOperand(ctx, operand, style);
+  if (input === undefined) return undefined;
   try {
-    if (operand !== '-') {
-      const st = ctx.fs.stat(ctx.resolve(operand));
-      if (st.kind === 'dir') {
-        ctx.error(style === 'cant-open' ? 'read error: Is a directory' : `${operand}: Is a directory`);
-        return undefined;
-      }
-    }
-    return consumeAll(ctx.openInput(operand));
+    return consumeAll(input);
   } catch (e) {
     if (e instanceof EndlessInputError) {
       ctx.error(`${operand}: reading all of an endless device never ends; the simulator stops here (use head -c N)`);
       ctx.runtime.note(`${ctx.name} ${operand}: the simulator cannot read an endless device to its end`);
       return undefined;
     }
+    throw e;
+  }
+}
+
+const DEVICES = new Set(['/dev/null', '/dev/zero', '/dev/urandom', '/dev/random', '/dev/stdin']);
+
+/** The opened operand (a device stays a device, for bounded reads), or undefined after printing the error. */
+export function openOperand(ctx: CommandContext, operand: string, style: OpenErrorStyle): ShellInput | undefined {
+  try {
+    if (operand !== '-' && !DEVICES.has(ctx.resolve(operand))) {
+      const st = ctx.fs.stat(ctx.resolve(operand));
+      if (st.kind === 'dir') {
+        ctx.error(style === 'cant-open' ? 'read error: Is a directory' : `${operand}: Is a directory`);
+        return undefined;
+      }
+    }
+    return ctx.openInput(operand);
+  } catch (e) {
     const why = strerror(e);
     ctx.error(style === 'cant-open' ? `can't open '${operand}': ${why}` : `${operand}: ${why}`);
     return undefined;

@@ -7,6 +7,8 @@
  */
 
 export interface PrintfResult {
+  /** stdout and stderr text in the order printf wrote them (an error comes before that argument's output). */
+  readonly segments: readonly { readonly stream: 'out' | 'err'; readonly text: string }[];
   readonly output: string;
   /** Messages for stderr (without the "sh: " prefix). */
   readonly errors: readonly string[];
@@ -83,7 +85,7 @@ function parseIntArg(arg: string): number | undefined {
 function parseFloatArg(arg: string): number | undefined {
   if (arg.startsWith("'") || arg.startsWith('"')) return arg.length > 1 ? (arg.codePointAt(1) as number) : 0;
   const t = arg.trim();
-  if (t === '') return 0;
+  if (t === '') return 0; // busybox: an empty or missing argument is 0.0 for %f/%e/%g, without complaint
   if (/^[+-]?0[xX][0-9a-fA-F]+$/.test(t)) return parseInt(t, 16);
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return Number(t);
   if (/^[+-]?(inf|infinity|nan)$/i.test(t)) return Number(t.replace(/inf(inity)?/i, 'Infinity').replace(/nan/i, 'NaN'));
@@ -93,22 +95,49 @@ function parseFloatArg(arg: string): number | undefined {
 export function formatPrintf(format: string, args: readonly string[]): PrintfResult {
   let output = '';
   const errors: string[] = [];
+  const segments: { stream: 'out' | 'err'; text: string }[] = [];
   let failed = false;
   let index = 0;
   const next = (): string | undefined => (index < args.length ? args[index++] : undefined);
+  const onError = (pending: string, message: string): void => {
+    if (pending !== '') segments.push({ stream: 'out', text: pending });
+    segments.push({ stream: 'err', text: message });
+    errors.push(message);
+  };
   for (;;) {
     const usedBefore = index;
-    const r = formatOnce(format, next, errors);
+    const r = formatOnce(format, next, onError);
     output += r.output;
+    if (r.rest !== '') segments.push({ stream: 'out', text: r.rest });
     if (r.failed) failed = true;
-    if (r.invalid !== undefined) return { output, errors: [`${r.invalid}: invalid format`], failed: true, invalidFormat: true };
+    if (r.invalid !== undefined) {
+      const message = `${r.invalid}: invalid format`;
+      segments.push({ stream: 'err', text: message });
+      return { segments, output, errors: [...errors, message], failed: true, invalidFormat: true };
+    }
     if (r.stop || index >= args.length || index === usedBefore) break;
   }
-  return { output, errors, failed, invalidFormat: false };
+  return { segments, output, errors, failed, invalidFormat: false };
 }
 
-function formatOnce(format: string, next: () => string | undefined, errors: string[]): { output: string; failed: boolean; stop: boolean; invalid: string | undefined } {
+interface OnceResult {
+  /** All output of this pass over the format. */
+  readonly output: string;
+  /** The output not yet handed to onError (the part after the last error). */
+  readonly rest: string;
+  readonly failed: boolean;
+  readonly stop: boolean;
+  readonly invalid: string | undefined;
+}
+
+function formatOnce(format: string, next: () => string | undefined, onError: (pending: string, message: string) => void): OnceResult {
   let out = '';
+  let flushed = 0;
+  const error = (message: string): void => {
+    onError(out.slice(flushed), message);
+    flushed = out.length;
+  };
+  const result = (stop: boolean, invalid: string | undefined): OnceResult => ({ output: out, rest: out.slice(flushed), failed, stop, invalid });
   let failed = false;
   let i = 0;
   while (i < format.length) {
@@ -135,7 +164,10 @@ function formatOnce(format: string, next: () => string | undefined, errors: stri
     let width = spec[2];
     let precision = spec[3];
     const conv = spec[4];
-    if (conv === undefined || !'sbcdiouxXfFeEgG'.includes(conv)) return { output: out, failed: true, stop: true, invalid: format.slice(i) };
+    if (conv === undefined || !'sbcdiouxXfFeEgG'.includes(conv)) {
+      failed = true;
+      return result(true, format.slice(i));
+    }
     i += spec[0].length;
     if (width === '*') width = String(parseIntArg(next() ?? '') ?? 0);
     if (precision === '*') precision = String(parseIntArg(next() ?? '') ?? 0);
@@ -150,11 +182,14 @@ function formatOnce(format: string, next: () => string | undefined, errors: stri
         const e = expandEscapes(arg ?? '', true);
         body = e.text;
         if (precision !== undefined) body = body.slice(0, Number(precision || 0));
-        if (e.stop) return { output: out + pad(body, flags, width), failed, stop: true, invalid: undefined };
+        if (e.stop) {
+          out += pad(body, flags, width);
+          return result(true, undefined);
+        }
         break;
       }
       case 'c':
-        body = (arg ?? '').slice(0, 1) || (arg === '' ? '\u0000' : '');
+        body = (arg ?? '').slice(0, 1) || '\u0000'; // busybox prints a NUL for an empty or missing argument
         break;
       case 'd':
       case 'i':
@@ -162,9 +197,10 @@ function formatOnce(format: string, next: () => string | undefined, errors: stri
       case 'u':
       case 'x':
       case 'X': {
-        let n = arg === undefined ? 0 : parseIntArg(arg);
+        // busybox reads a missing argument as "" — not a valid number.
+        let n = parseIntArg(arg ?? '');
         if (n === undefined) {
-          errors.push(`invalid number '${arg ?? ''}'`);
+          error(`invalid number '${arg ?? ''}'`);
           failed = true;
           n = 0;
         }
@@ -172,9 +208,9 @@ function formatOnce(format: string, next: () => string | undefined, errors: stri
         break;
       }
       default: {
-        let x = arg === undefined ? 0 : parseFloatArg(arg);
+        let x = parseFloatArg(arg ?? '');
         if (x === undefined) {
-          errors.push(`invalid number '${arg ?? ''}'`);
+          error(`invalid number '${arg ?? ''}'`);
           failed = true;
           x = 0;
         }
@@ -183,7 +219,7 @@ function formatOnce(format: string, next: () => string | undefined, errors: stri
     }
     out += pad(body, flags, width, 'diouxXfFeEgG'.includes(conv));
   }
-  return { output: out, failed, stop: false, invalid: undefined };
+  return result(false, undefined);
 }
 
 function pad(body: string, flags: string, width: string | undefined, numeric = false): string {

@@ -232,7 +232,6 @@ function parseScript(script: string, extended: boolean): Cmd[] {
         break;
       case 'd': case 'D': case 'p': case 'P': case 'q': case 'Q': case '=': case 'n': case 'N':
       case 'h': case 'H': case 'g': case 'G': case 'x': case 'l': case 'z':
-        if (name === 'z') break;
         break;
       default:
         throw new SedError(`unsupported command ${name}`);
@@ -354,8 +353,22 @@ function run(cmds: Cmd[], text: string, quiet: boolean): { output: string; files
   const st: RunState = { lines, index: 0, lastNewline: final, quiet, out: [], lastRe: undefined, quit: false, files: new Map() };
   let hold = '';
   let lineNo = 0;
+  // busybox: only the automatic print of a last line that had no newline leaves it off; any
+  // output after it (an `a` text) first supplies the newline.
+  let missingNewline = false;
   const emit = (s: string): void => {
+    if (missingNewline) {
+      st.out.push('\n');
+      missingNewline = false;
+    }
     st.out.push(`${s}\n`);
+  };
+  const autoPrint = (s: string): void => {
+    if (!final && st.index >= lines.length) {
+      emit(s);
+      st.out[st.out.length - 1] = s;
+      missingNewline = true;
+    } else emit(s);
   };
   while (st.index < lines.length && !st.quit) {
     let space = lines[st.index++] as string;
@@ -419,7 +432,7 @@ function run(cmds: Cmd[], text: string, quiet: boolean): { output: string; files
           emit(space.split('\n')[0] as string);
           break;
         case '=':
-          st.out.push(`${lineNo}\n`);
+          emit(String(lineNo));
           break;
         case 'a':
           appended.push(cmd.text ?? '');
@@ -439,12 +452,12 @@ function run(cmds: Cmd[], text: string, quiet: boolean): { output: string; files
           pc = cmds.length;
           break;
         case 'n':
-          if (autoprint) emit(space);
+          if (autoprint) autoPrint(space);
           for (const a of appended) emit(a);
           appended = [];
           if (st.index >= lines.length) {
             autoprint = false;
-            if (!quiet) emit(space);
+            if (!quiet) autoPrint(space);
             deleted = true;
             pc = cmds.length;
             break;
@@ -476,7 +489,7 @@ function run(cmds: Cmd[], text: string, quiet: boolean): { output: string; files
           [space, hold] = [hold, space];
           break;
         case 'l':
-          st.out.push(`${space.replace(/\\/g, '\\\\').replace(/\t/g, '\\t')}$\n`);
+          emit(`${space.replace(/\\/g, '\\\\').replace(/\t/g, '\\t')}$`);
           break;
         case 'z':
           space = '';
@@ -500,13 +513,10 @@ function run(cmds: Cmd[], text: string, quiet: boolean): { output: string; files
           break;
       }
     }
-    if (!deleted && autoprint) emit(space);
+    if (!deleted && autoprint) autoPrint(space);
     for (const a of appended) emit(a);
   }
-  let output = st.out.join('');
-  // The last line keeps its missing newline, as GNU and busybox sed do.
-  if (!final && output.endsWith('\n') && st.index >= lines.length && !st.quit) output = output.slice(0, -1);
-  return { output, files: st.files };
+  return { output: st.out.join(''), files: st.files };
 }
 
 const sed: ShellCommand = {

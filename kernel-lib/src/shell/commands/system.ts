@@ -39,16 +39,16 @@ function shell(name: string): ShellCommand {
       const prelude = flags.filter((f) => /^[-+][euxv]+$/.test(f)).map((f) => `set ${f.replace(/v/g, '')}\n`).join('').replace(/set [-+]\n/g, '');
       if (command !== undefined) {
         const [arg0, ...rest] = args;
-        return ctx.host.runScript(prelude + command, ctx, { arg0: arg0 ?? name, args: rest });
+        return ctx.host.runScript(prelude + command, ctx, { arg0: arg0 ?? name, args: rest, env: ctx.env });
       }
       if (args.length > 0) {
         const file = args[0] as string;
         const content = readOperand({ ...ctx, error: (m: string) => ctx.stderr.write(`${name}: ${m.replace(/^can't open '(.*)': /, "can't open '$1': ")}\n`) }, file, 'cant-open');
         if (content === undefined) return 127;
-        return ctx.host.runScript(prelude + textOf(ctx, content), ctx, { arg0: file, args: args.slice(1) });
+        return ctx.host.runScript(prelude + textOf(ctx, content), ctx, { arg0: file, args: args.slice(1), env: ctx.env });
       }
       const script = contentText(consumeAll(ctx.stdin));
-      return ctx.host.runScript(prelude + script, ctx, { arg0: name });
+      return ctx.host.runScript(prelude + script, ctx, { arg0: name, env: ctx.env });
     },
   };
 }
@@ -310,8 +310,17 @@ const seq: ShellCommand = {
   kind: 'utility',
   summary: 'print a sequence of numbers (-s SEP, -w)',
   run(ctx) {
-    const o = options(ctx, { flags: 'w', values: 's', usage: 'seq [-w] [-s SEP] [FIRST [INC]] LAST' });
-    if (o === undefined) return 1;
+    // Negative numbers are operands, so only leading -w / -s SEP / -sSEP are options.
+    const args = [...ctx.args];
+    const flags = new Set<string>();
+    const values = new Map<string, string[]>();
+    while (args.length > 0 && /^-[ws]/.test(args[0] as string)) {
+      const a = args.shift() as string;
+      if (a === '-w') flags.add('w');
+      else if (a === '-s') values.set('s', [args.shift() ?? '']);
+      else if (a.startsWith('-s')) values.set('s', [a.slice(2)]);
+    }
+    const o = { flags, values, operands: args };
     const nums = o.operands.map(Number);
     if (nums.length === 0 || nums.length > 3 || nums.some((x) => Number.isNaN(x))) {
       const bad = o.operands.find((a) => Number.isNaN(Number(a)));

@@ -80,7 +80,9 @@ class Evaluator {
       this.#pos += 1;
       return r;
     }
-    if (UNARY.has(a)) {
+    // busybox: `-n = x` compares strings — a binary operator after a unary one wins.
+    const next = this.#args[this.#pos + 1];
+    if (UNARY.has(a) && !(next !== undefined && BINARY.has(next) && this.#args[this.#pos + 2] !== undefined)) {
       const operand = this.#args[this.#pos + 1];
       if (operand === undefined) syntax(a, 'argument expected');
       this.#pos += 2;

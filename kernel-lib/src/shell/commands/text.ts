@@ -7,9 +7,9 @@ import { toContent } from '../../content';
 import type { CommandContext, ShellCommand } from '../CommandContext';
 import { digestHex } from '../../digest';
 import { strerror } from '../fsErrors';
-import { FileSink, type OutputSink } from '../io';
+import { consumeBytes, FileSink, type OutputSink } from '../io';
 import { options, usage } from './options';
-import { joinLines, operandsOrStdin, readOperand, splitLines, textOf } from './inputs';
+import { joinLines, openOperand, operandsOrStdin, readOperand, splitLines, textOf } from './inputs';
 import { TEXT_COMMANDS_2 } from './textproc';
 
 const cat: ShellCommand = {
@@ -30,7 +30,8 @@ const cat: ShellCommand = {
       if (o.flags.has('n') || o.flags.has('b')) {
         const { lines, final } = splitLines(textOf(ctx, content));
         const numbered = lines.map((l) => (o.flags.has('b') && l === '' ? l : `${String(++lineNo).padStart(6)}\t${l}`));
-        ctx.print(joinLines(numbered, final));
+        ctx.print(joinLines(numbered, true)); // busybox cat -n ends the last line even without a newline
+        void final;
       } else ctx.stdout.write(content);
     }
     return status;
@@ -70,18 +71,21 @@ function headOrTail(which: 'head' | 'tail'): ShellCommand {
       const operands = operandsOrStdin(o.operands);
       const headers = operands.length > 1 && !o.flags.has('q') || o.flags.has('v');
       let status = 0;
-      let opened = 0;
+      let openedCount = 0;
       operands.forEach((operand, index) => {
-        const content = readOperand(ctx, operand, which === 'tail' ? 'cant-open' : 'plain');
+        const style = which === 'tail' ? 'cant-open' : 'plain';
+        const opened = openOperand(ctx, operand, style);
+        // head -c N of an endless device reads just N bytes.
+        const content = opened?.kind === 'device' && which === 'head' && bytes && spec.sign === '' ? consumeBytes(opened, spec.n, `head:${ctx.runtime.clock.now()}`) : opened === undefined ? undefined : readOperand(ctx, operand, style, opened);
         if (content === undefined) {
           status = 1;
           return;
         }
-        opened += 1;
+        openedCount += 1;
         if (headers) ctx.print(`${index > 0 ? '\n' : ''}==> ${operand === '-' ? 'standard input' : operand} <==\n`);
         ctx.stdout.write(which === 'head' ? head(ctx, content, spec, bytes) : tail(ctx, content, spec, bytes));
       });
-      if (which === 'tail' && opened === 0) {
+      if (which === 'tail' && openedCount === 0) {
         ctx.error('no files');
         return 1;
       }
@@ -232,26 +236,45 @@ const tee: ShellCommand = {
   },
 };
 
-function perLines(name: string, summary: string, transform: (lines: string[]) => string[]): ShellCommand {
-  return {
-    name,
-    kind: 'utility',
-    summary,
-    run(ctx) {
-      let status = 0;
-      for (const operand of operandsOrStdin(ctx.args)) {
-        const content = readOperand(ctx, operand, 'plain');
-        if (content === undefined) {
-          status = 1;
-          continue;
-        }
-        const { lines } = splitLines(textOf(ctx, content));
-        ctx.print(joinLines(transform(lines)));
+/** tac: lines in reverse order, each keeping its own terminator (so "a\nb" gives "ba\n", as busybox does). */
+const tac: ShellCommand = {
+  name: 'tac',
+  kind: 'utility',
+  summary: 'lines in reverse order',
+  run(ctx) {
+    let status = 0;
+    for (const operand of operandsOrStdin(ctx.args)) {
+      const content = readOperand(ctx, operand, 'plain');
+      if (content === undefined) {
+        status = 1;
+        continue;
       }
-      return status;
-    },
-  };
-}
+      const pieces = textOf(ctx, content).match(/[^\n]*\n|[^\n]+$/g) ?? [];
+      ctx.print(pieces.reverse().join(''));
+    }
+    return status;
+  },
+};
+
+/** rev: each line reversed; a last line without newline stays without one. */
+const rev: ShellCommand = {
+  name: 'rev',
+  kind: 'utility',
+  summary: 'reverse each line',
+  run(ctx) {
+    let status = 0;
+    for (const operand of operandsOrStdin(ctx.args)) {
+      const content = readOperand(ctx, operand, 'plain');
+      if (content === undefined) {
+        status = 1;
+        continue;
+      }
+      const { lines, final } = splitLines(textOf(ctx, content));
+      ctx.print(joinLines(lines.map((l) => [...l].reverse().join('')), final));
+    }
+    return status;
+  },
+};
 
 const nl: ShellCommand = {
   name: 'nl',
@@ -304,8 +327,8 @@ export const TEXT_COMMANDS: readonly ShellCommand[] = [
   headOrTail('tail'),
   wc,
   tee,
-  perLines('tac', 'lines in reverse order', (lines) => [...lines].reverse()),
-  perLines('rev', 'reverse each line', (lines) => lines.map((l) => [...l].reverse().join(''))),
+  tac,
+  rev,
   nl,
   sha256sum,
   ...TEXT_COMMANDS_2,

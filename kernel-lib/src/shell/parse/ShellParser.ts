@@ -64,6 +64,12 @@ export class ShellParser implements WordSource {
     return new ShellParser(text).parseScript();
   }
 
+  parseNestedIn(text: string): { script: Script; end: number } {
+    const parser = new ShellParser(text);
+    const script = parser.parseNested();
+    return { script, end: parser.pos };
+  }
+
   // ── grammar ──────────────────────────────────────────────────────────────────────────────────
 
   /**
@@ -266,7 +272,9 @@ export class ShellParser implements WordSource {
         this.#next();
         continue;
       }
-      break;
+      // busybox ash: a clause must end with ";;" unless "esac" follows directly.
+      this.#expectReserved('esac', ';;');
+      return { type: 'case', subject: subjectToken.word, clauses, redirects: this.#redirects() };
     }
     this.#expectReserved('esac');
     return { type: 'case', subject: subjectToken.word, clauses, redirects: this.#redirects() };

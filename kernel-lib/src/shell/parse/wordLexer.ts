@@ -14,6 +14,8 @@ export interface WordSource {
   parseNested(): Script;
   /** Parses a whole separate source (backquotes, here-document bodies, arithmetic). */
   parseSeparate(text: string): Script;
+  /** Parses `text` as the inside of a `$(` up to its matching `)`; returns the script and the offset after `)`. */
+  parseNestedIn(text: string): { script: Script; end: number };
 }
 
 const METACHARS = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>']);
@@ -194,39 +196,16 @@ export function readSeparateDouble(outer: WordSource, text: string): Word {
       throw new Error('unreachable');
     },
     parseSeparate: (t) => outer.parseSeparate(t),
+    parseNestedIn: (t) => outer.parseNestedIn(t),
   };
-  // $(…) inside the text needs a parser over the same text: delegate through parseSeparate by
-  // re-reading the nested script from the current position.
+  // $(…) inside the text: a parser over the rest of the text finds where it ends (it knows
+  // quotes, case patterns and nested substitutions).
   inner.parseNested = () => {
-    const rest = inner.src.slice(inner.pos);
-    const end = findMatchingParen(rest);
-    if (end < 0) syntaxError(inner, 'unexpected end of file (expecting ")")', inner.src.length);
-    const script = outer.parseSeparate(rest.slice(0, end));
-    inner.pos += end + 1;
+    const { script, end } = outer.parseNestedIn(inner.src.slice(inner.pos));
+    inner.pos += end;
     return script;
   };
   return { parts: readDoubleBody(inner, undefined), raw: text };
-}
-
-/** Index of the `)` closing a `$(` whose body starts at 0, skipping quotes; -1 when unbalanced. */
-function findMatchingParen(text: string): number {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\') i += 1;
-    else if (c === "'") {
-      const close = text.indexOf("'", i + 1);
-      if (close < 0) return -1;
-      i = close;
-    } else if (c === '"') {
-      for (i += 1; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i += 1;
-    } else if (c === '(') depth += 1;
-    else if (c === ')') {
-      if (depth === 0) return i;
-      depth -= 1;
-    }
-  }
-  return -1;
 }
 
 const PARAM_OPS: readonly ParamOp[] = [':-', ':=', ':?', ':+', '##', '%%', '-', '=', '?', '+', '#', '%'];
