@@ -1,5 +1,4 @@
 // Public surface of the catalog module (re-exported from src/index.ts).
-// (catalog/packages* is the shell's package-size catalog, exported from its own files.)
 export {
   CATALOG_SPECS,
   catalogImage,

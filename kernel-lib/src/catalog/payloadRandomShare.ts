@@ -29,9 +29,9 @@ export const PAYLOAD_RANDOM_SHARE: Readonly<Record<string, number>> = {
   "python:3.11#0": 0.222,
   "python:3.11#1": 0.277,
   "python:3.11#3": 0.252,
-  "python:3.11-slim#0": 0.348,
+  "python:3.11-slim#0": 0.2,
   "python:3.11-slim#1": 0.242,
   "python:3.11-slim#3": 0.255,
   "ubuntu:20.04#0": 0.28,
-  "ubuntu:22.04#0": 0.286,
+  "ubuntu:22.04#0": 0.268,
 };

@@ -217,3 +217,19 @@ process.stdout.write(JSON.stringify(refs.map((r) => ids[r])));`;
     expect(JSON.parse(out)).toEqual(refs.map((r) => catalogImage(r).id));
   });
 });
+
+describe('package databases', () => {
+  it('are text in dpkg’s and apk’s formats, rewritten whole by every install layer', () => {
+    const status = readFile(tree('debian:bookworm'), 'var/lib/dpkg/status');
+    expect(status).toMatch(/^Package: apt\nStatus: install ok installed\n/);
+    expect(status).toContain('Package: bash\nStatus: install ok installed\nPriority: required\nSection: shells\n');
+    const node = catalogImage('node:18').layers as unknown as CatalogLayer[];
+    const holders = node.filter((l) => l.entries.some((e) => e.path === 'var/lib/dpkg/status'));
+    // debian rootfs + the three buildpack-deps layers each carry a full copy.
+    expect(holders.map((l) => l.key)).toEqual(['debian:bookworm#0', 'buildpack-deps:bookworm-curl#1', 'buildpack-deps:bookworm-scm#2', 'buildpack-deps:bookworm#3']);
+    expect(readFile(tree('node:18'), 'var/lib/dpkg/status')).toContain('Package: git\n');
+    const apk = readFile(tree('nginx:alpine'), 'lib/apk/db/installed');
+    expect(apk).toMatch(/^P:musl\nV:1\.2\.4-r2\n/m);
+    expect(apk).toContain('P:nginx-module-njs\n');
+  });
+});

@@ -6,6 +6,7 @@
 import { sha256 } from '../../digest/sha256';
 import { bin, data, dir, link, text, type CatalogFile } from '../catalogFiles';
 import { addFileCreatedBy, layerStep, type CatalogImageSpec } from '../CatalogImageSpec';
+import { ALPINE_318_BASE, apkInstalled } from './packageDatabases';
 
 const CREATED = '2023-09-28T21:19:27Z';
 export const ALPINE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -115,6 +116,7 @@ function alpineRootfs(): CatalogFile[] {
     text('/etc/shells', '# valid login shells\n/bin/sh\n/bin/ash\n'),
     text('/etc/profile', 'export CHARSET=UTF-8\nexport LANG=C.UTF-8\nexport PAGER=less\nexport PS1=\'\\h:\\w\\$ \'\numask 022\n\nfor script in /etc/profile.d/*.sh ; do\n\tif [ -r "$script" ] ; then\n\t\t. "$script"\n\tfi\ndone\nunset script\n'),
     text('/etc/motd', 'Welcome to Alpine!\n\nThe Alpine Wiki contains a large amount of how-to guides and general\ninformation about administrating Alpine systems.\nSee <https://wiki.alpinelinux.org/>.\n\nYou can setup the system with the command: setup-alpine\n\nYou may change this message by editing /etc/motd.\n\n'),
+    text('/lib/apk/db/installed', apkInstalled(ALPINE_318_BASE)),
     text('/etc/apk/repositories', 'https://dl-cdn.alpinelinux.org/alpine/v3.18/main\nhttps://dl-cdn.alpinelinux.org/alpine/v3.18/community\n'),
     text('/etc/apk/world', 'alpine-baselayout\nalpine-keys\napk-tools\nbusybox\nbusybox-binsh\nca-certificates-bundle\nlibc-utils\nlibcrypto3\nlibssl3\nmusl\nmusl-utils\nscanelf\nssl_client\nzlib\n'),
     dir('/dev'), dir('/home'), dir('/media'), dir('/mnt'), dir('/opt'), dir('/proc', 0o555), dir('/root', 0o700),
@@ -137,7 +139,7 @@ export const alpine318: CatalogImageSpec = {
       fileBytes: 7_040_000,
       ratio: 0.46,
       files: alpineRootfs,
-      filler: ['/lib/apk/db/installed', '/usr/lib/libssl.so.3.1.3', '/usr/share/apk/keys/alpine-devel@lists.alpinelinux.org-6165ee59.rsa.pub', '/usr/bin/ssl_client', '/usr/bin/scanelf', '/usr/bin/iconv', '/usr/bin/getconf'],
+      filler: ['/lib/apk/db/scripts.tar', '/usr/lib/libssl.so.3.1.3', '/usr/share/apk/keys/alpine-devel@lists.alpinelinux.org-6165ee59.rsa.pub', '/usr/bin/ssl_client', '/usr/bin/scanelf', '/usr/bin/iconv', '/usr/bin/getconf'],
     }),
     { kind: 'meta', createdBy: '/bin/sh -c #(nop)  CMD ["/bin/sh"]', created: CREATED, config: (c) => ({ ...c, Env: [`PATH=${ALPINE_PATH}`], Cmd: ['/bin/sh'] }) },
   ],

@@ -6,7 +6,8 @@
  * Layer sizes chosen so that the stack matches the images built on it (node:18 993MB = this stack
  * + node's own ≈184MB; golang:1.19 992MB on bookworm-scm).
  */
-import { bin, data } from '../catalogFiles';
+import { bin, data, text } from '../catalogFiles';
+import { BOOKWORM_BASE, BOOKWORM_CURL, BOOKWORM_DEV, BOOKWORM_SCM, dpkgStatus } from './packageDatabases';
 import { layerStep, runCreatedBy, type CatalogImageSpec } from '../CatalogImageSpec';
 
 const CREATED = '2023-10-11T02:00:00Z';
@@ -26,8 +27,8 @@ export const buildpackDepsCurl: CatalogImageSpec = {
       created: CREATED,
       fileBytes: 21_600_000,
       ratio: 0.42,
-      files: () => [bin('/usr/bin/curl', 256_336), bin('/usr/bin/wget', 514_712), bin('/usr/bin/gpg', 1_130_936), bin('/usr/bin/sq', 9_876_128), data('/etc/ssl/certs/ca-certificates.crt', 216_843)],
-      filler: ['/usr/lib/x86_64-linux-gnu/libcurl.so.4.8.0', '/usr/lib/x86_64-linux-gnu/libgnutls.so.30', '/usr/share/ca-certificates/mozilla/bundle.crt', '/var/lib/dpkg/status'],
+      files: () => [bin('/usr/bin/curl', 256_336), bin('/usr/bin/wget', 514_712), bin('/usr/bin/gpg', 1_130_936), bin('/usr/bin/sq', 9_876_128), data('/etc/ssl/certs/ca-certificates.crt', 216_843), text('/var/lib/dpkg/status', dpkgStatus(BOOKWORM_BASE, BOOKWORM_CURL))],
+      filler: ['/usr/lib/x86_64-linux-gnu/libcurl.so.4.8.0', '/usr/lib/x86_64-linux-gnu/libgnutls.so.30', '/usr/share/ca-certificates/mozilla/bundle.crt'],
     }),
   ],
 };
@@ -45,8 +46,8 @@ export const buildpackDepsScm: CatalogImageSpec = {
       created: CREATED,
       fileBytes: 124_000_000,
       ratio: 0.38,
-      files: () => [bin('/usr/bin/git', 3_978_576), bin('/usr/bin/ssh', 944_848), bin('/usr/bin/svn', 272_616), bin('/usr/bin/hg', 1_326), bin('/usr/bin/ps', 145_856)],
-      filler: ['/usr/lib/git-core/git-remote-http', '/usr/lib/python3/dist-packages/mercurial/__init__.py', '/usr/lib/x86_64-linux-gnu/libsvn_subr-1.so.1', '/usr/lib/x86_64-linux-gnu/libpython3.11.so.1.0', '/usr/lib/python3.11/lib-dynload/_ssl.so', '/usr/share/perl/5.36.0/unicore/Name.pl', '/var/lib/dpkg/status'],
+      files: () => [bin('/usr/bin/git', 3_978_576), bin('/usr/bin/ssh', 944_848), bin('/usr/bin/svn', 272_616), bin('/usr/bin/hg', 1_326), bin('/usr/bin/ps', 145_856), text('/var/lib/dpkg/status', dpkgStatus(BOOKWORM_BASE, BOOKWORM_CURL, BOOKWORM_SCM))],
+      filler: ['/usr/lib/git-core/git-remote-http', '/usr/lib/python3/dist-packages/mercurial/__init__.py', '/usr/lib/x86_64-linux-gnu/libsvn_subr-1.so.1', '/usr/lib/x86_64-linux-gnu/libpython3.11.so.1.0', '/usr/lib/python3.11/lib-dynload/_ssl.so', '/usr/share/perl/5.36.0/unicore/Name.pl'],
     }),
   ],
 };
@@ -64,7 +65,7 @@ export const buildpackDeps: CatalogImageSpec = {
       created: CREATED,
       fileBytes: 546_190_000,
       ratio: 0.33,
-      files: () => [bin('/usr/bin/x86_64-linux-gnu-gcc-12', 1_006_496), bin('/usr/bin/x86_64-linux-gnu-g++-12', 1_010_592), bin('/usr/bin/make', 256_240), bin('/usr/libexec/gcc/x86_64-linux-gnu/12/cc1', 33_869_624), bin('/usr/libexec/gcc/x86_64-linux-gnu/12/cc1plus', 36_328_888)],
+      files: () => [bin('/usr/bin/x86_64-linux-gnu-gcc-12', 1_006_496), bin('/usr/bin/x86_64-linux-gnu-g++-12', 1_010_592), bin('/usr/bin/make', 256_240), bin('/usr/libexec/gcc/x86_64-linux-gnu/12/cc1', 33_869_624), bin('/usr/libexec/gcc/x86_64-linux-gnu/12/cc1plus', 36_328_888), text('/var/lib/dpkg/status', dpkgStatus(BOOKWORM_BASE, BOOKWORM_CURL, BOOKWORM_SCM, BOOKWORM_DEV))],
       filler: [
         '/usr/lib/x86_64-linux-gnu/libLLVM-15.so.1',
         '/usr/lib/x86_64-linux-gnu/libicudata.so.72.1',
@@ -77,7 +78,6 @@ export const buildpackDeps: CatalogImageSpec = {
         '/usr/share/mime/mime.cache',
         '/usr/lib/x86_64-linux-gnu/libmysqlclient.so.21',
         '/usr/lib/x86_64-linux-gnu/libpq.so.5.15',
-        '/var/lib/dpkg/status',
       ],
     }),
   ],

@@ -8,6 +8,7 @@ import { sha256 } from '../../digest/sha256';
 import { text, link } from '../catalogFiles';
 import { addFileCreatedBy, layerStep, type CatalogImageSpec } from '../CatalogImageSpec';
 import { DEBIAN_GROUP, DEBIAN_PASSWD, debianSkeleton, debianTools, mergedUsr, shadowFor } from './debianFiles';
+import { BOOKWORM_BASE, dpkgStatus } from './packageDatabases';
 
 const CREATED = '2023-10-11T00:00:00Z';
 export const DEBIAN_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -51,6 +52,7 @@ function debianRootfs(slim: boolean) {
     text('/etc/group', DEBIAN_GROUP),
     text('/etc/shadow', shadowFor(DEBIAN_PASSWD), 0o640),
     text('/etc/apt/sources.list.d/debian.sources', SOURCES),
+    text('/var/lib/dpkg/status', dpkgStatus(BOOKWORM_BASE)),
     ...(slim ? [text('/etc/dpkg/dpkg.cfg.d/docker', 'path-exclude /usr/share/doc/*\npath-include /usr/share/doc/*/copyright\npath-exclude /usr/share/man/*\npath-exclude /usr/share/locale/*\n')] : []),
   ];
 }

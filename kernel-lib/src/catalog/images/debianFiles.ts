@@ -37,7 +37,6 @@ export function debianSkeleton(): CatalogFile[] {
     bin('/usr/lib/x86_64-linux-gnu/libc.so.6', 1_922_136),
     bin('/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2', 210_968),
     link('/usr/lib64/ld-linux-x86-64.so.2', '../lib/x86_64-linux-gnu/ld-linux-x86-64.so.2'),
-    data('/var/lib/dpkg/status', 98_304),
     text('/root/.bashrc', '# ~/.bashrc: executed by bash(1) for non-login shells.\n\nexport PS1=\'\\h:\\w\\$ \'\numask 022\n'),
     text('/root/.profile', '# ~/.profile: executed by Bourne-compatible login shells.\n\nif [ "$BASH" ] && [ -f ~/.bashrc ]; then\n  . ~/.bashrc\nfi\n\nmesg n 2> /dev/null || true\n'),
     text('/etc/profile', '# /etc/profile: system-wide .profile file for the Bourne shell (sh(1))\n\nif [ "$(id -u)" -eq 0 ]; then\n  PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"\nelse\n  PATH="/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games"\nfi\nexport PATH\n'),

@@ -5,6 +5,7 @@
  * Size (`docker images golang:1.19`, linux/amd64): 992MB.
  */
 import { bin, dir, text } from '../catalogFiles';
+import { BOOKWORM_BASE, BOOKWORM_CURL, BOOKWORM_SCM, GOLANG_BUILD, dpkgStatus } from './packageDatabases';
 import { envStep, layerStep, runCreatedBy, workdirStep, type CatalogImageSpec } from '../CatalogImageSpec';
 
 const CREATED = '2023-09-06T20:00:00Z';
@@ -23,8 +24,8 @@ export const golang119: CatalogImageSpec = {
       created: CREATED,
       fileBytes: 228_000_000,
       ratio: 0.3,
-      files: () => [bin('/usr/bin/x86_64-linux-gnu-gcc-12', 1_006_496), bin('/usr/bin/make', 256_240), bin('/usr/libexec/gcc/x86_64-linux-gnu/12/cc1', 33_869_624)],
-      filler: ['/usr/libexec/gcc/x86_64-linux-gnu/12/cc1plus', '/usr/lib/gcc/x86_64-linux-gnu/12/lto1', '/usr/lib/x86_64-linux-gnu/libc.a', '/usr/lib/x86_64-linux-gnu/libstdc++.so.6.0.30', '/var/lib/dpkg/status'],
+      files: () => [bin('/usr/bin/x86_64-linux-gnu-gcc-12', 1_006_496), bin('/usr/bin/make', 256_240), bin('/usr/libexec/gcc/x86_64-linux-gnu/12/cc1', 33_869_624), text('/var/lib/dpkg/status', dpkgStatus(BOOKWORM_BASE, BOOKWORM_CURL, BOOKWORM_SCM, GOLANG_BUILD))],
+      filler: ['/usr/libexec/gcc/x86_64-linux-gnu/12/cc1plus', '/usr/lib/gcc/x86_64-linux-gnu/12/lto1', '/usr/lib/x86_64-linux-gnu/libc.a', '/usr/lib/x86_64-linux-gnu/libstdc++.so.6.0.30'],
     }),
     envStep(CREATED, 'PATH', '/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'),
     envStep(CREATED, 'GOLANG_VERSION', '1.19.13'),

@@ -23,6 +23,7 @@ import {
 } from '../CatalogImageSpec';
 import { DEBIAN_GROUP, DEBIAN_PASSWD } from './debianFiles';
 import { ALPINE_GROUP, ALPINE_PASSWD } from './alpine';
+import { ALPINE_318_BASE, BOOKWORM_BASE, NGINX_ALPINE_MODULES, NGINX_ALPINE_PACKAGES, NGINX_DEBIAN, apkInstalled, dpkgStatus } from './packageDatabases';
 
 const CREATED = '2023-10-24T22:00:00Z';
 
@@ -142,8 +143,8 @@ export const nginxLatest: CatalogImageSpec = {
       created: CREATED,
       fileBytes: 112_100_000,
       ratio: 0.35,
-      files: () => [...nginxFiles(false), dir('/docker-entrypoint.d')],
-      filler: ['/usr/lib/nginx/modules/ngx_http_js_module.so', '/usr/lib/nginx/modules/ngx_http_image_filter_module.so', '/usr/lib/x86_64-linux-gnu/libgd.so.3.0.11', '/usr/lib/x86_64-linux-gnu/libxml2.so.2.9.14', '/usr/lib/x86_64-linux-gnu/libicudata.so.72.1', '/usr/lib/x86_64-linux-gnu/libcurl.so.4.8.0', '/usr/lib/x86_64-linux-gnu/libfontconfig.so.1.12.0', '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/GeoIP/GeoIP.dat', '/var/lib/dpkg/status'],
+      files: () => [...nginxFiles(false), dir('/docker-entrypoint.d'), text('/var/lib/dpkg/status', dpkgStatus(BOOKWORM_BASE, NGINX_DEBIAN))],
+      filler: ['/usr/lib/nginx/modules/ngx_http_js_module.so', '/usr/lib/nginx/modules/ngx_http_image_filter_module.so', '/usr/lib/x86_64-linux-gnu/libgd.so.3.0.11', '/usr/lib/x86_64-linux-gnu/libxml2.so.2.9.14', '/usr/lib/x86_64-linux-gnu/libicudata.so.72.1', '/usr/lib/x86_64-linux-gnu/libcurl.so.4.8.0', '/usr/lib/x86_64-linux-gnu/libfontconfig.so.1.12.0', '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/GeoIP/GeoIP.dat'],
     }),
     ...scriptSteps('latest', 1),
     ...tail(),
@@ -167,8 +168,8 @@ export const nginxAlpine: CatalogImageSpec = {
       created: CREATED,
       fileBytes: 4_930_000,
       ratio: 0.4,
-      files: () => [...nginxFiles(true), dir('/docker-entrypoint.d')],
-      filler: ['/usr/share/zoneinfo/tzdata.zi', '/lib/apk/db/installed'],
+      files: () => [...nginxFiles(true), dir('/docker-entrypoint.d'), text('/lib/apk/db/installed', apkInstalled(ALPINE_318_BASE, NGINX_ALPINE_PACKAGES))],
+      filler: ['/usr/share/zoneinfo/tzdata.zi', '/etc/nginx/fastcgi_params'],
     }),
     ...scriptSteps('alpine', 1),
     ...tail(),
@@ -179,7 +180,7 @@ export const nginxAlpine: CatalogImageSpec = {
       created: CREATED,
       fileBytes: 30_970_000,
       ratio: 0.38,
-      files: () => [bin('/usr/bin/curl', 239_664)],
+      files: () => [bin('/usr/bin/curl', 239_664), text('/lib/apk/db/installed', apkInstalled(ALPINE_318_BASE, NGINX_ALPINE_PACKAGES, NGINX_ALPINE_MODULES))],
       filler: ['/usr/lib/nginx/modules/ngx_http_js_module.so', '/usr/lib/nginx/modules/ngx_stream_js_module.so', '/usr/lib/nginx/modules/ngx_http_image_filter_module.so', '/usr/lib/libgd.so.3.0.11', '/usr/lib/libxml2.so.2.11.4', '/usr/lib/libcurl.so.4.8.0', '/usr/lib/libtiff.so.6.0.1', '/usr/lib/libheif.so.1.16.2', '/usr/share/GeoIP/GeoIP.dat'],
     }),
   ],

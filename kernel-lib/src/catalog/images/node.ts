@@ -7,7 +7,8 @@
  * Sizes (seeds, `docker images`, linux/amd64): node:18 993MB, node:18-slim 244MB, node:18-alpine 174MB.
  */
 import { sha256 } from '../../digest/sha256';
-import { text } from '../catalogFiles';
+import { text, type CatalogFile } from '../catalogFiles';
+import { ALPINE_318_BASE, NODE_ALPINE_PACKAGES, apkInstalled } from './packageDatabases';
 import {
   addFileCreatedBy,
   cmdStep,
@@ -45,6 +46,8 @@ interface Variant {
   readonly nodeBinary: number;
   readonly installRatio: number;
   readonly installCommand: string;
+  /** Files the install RUN changes besides Node itself (apk's database on Alpine). */
+  readonly installExtras?: () => readonly CatalogFile[];
   readonly published: CatalogImageSpec['published'];
   readonly description: string;
 }
@@ -60,7 +63,7 @@ function nodeImage(v: Variant): CatalogImageSpec {
       created: CREATED,
       fileBytes: v.installBytes,
       ratio: v.installRatio,
-      files: () => nodeInstallFiles(v.nodeBinary),
+      files: () => [...nodeInstallFiles(v.nodeBinary), ...(v.installExtras?.() ?? [])],
       filler: NODE_INSTALL_FILLER,
     }),
     envStep(CREATED, 'YARN_VERSION', YARN_VERSION),
@@ -142,6 +145,7 @@ export const node18Alpine: CatalogImageSpec = nodeImage({
       ),
   },
   installBytes: 159_350_000,
+  installExtras: () => [text('/lib/apk/db/installed', apkInstalled(ALPINE_318_BASE, NODE_ALPINE_PACKAGES))],
   nodeBinary: 88_650_712,
   installRatio: 0.27,
   installCommand: `apk add --no-cache         libstdc++     && apk add --no-cache --virtual .build-deps         curl     && ARCH= && alpineArch="$(apk --print-arch)"       && case "\${alpineArch##*-}" in         x86_64)           ARCH='x64'           CHECKSUM="…"           ;;         *) ;;       esac   && curl -fsSLO --compressed "https://unofficial-builds.nodejs.org/download/release/v$NODE_VERSION/node-v$NODE_VERSION-linux-$ARCH-musl.tar.xz"   && tar -xJf "node-v$NODE_VERSION-linux-$ARCH-musl.tar.xz" -C /usr/local --strip-components=1 --no-same-owner   && ln -s /usr/local/bin/node /usr/local/bin/nodejs   && apk del .build-deps   && node --version   && npm --version`,

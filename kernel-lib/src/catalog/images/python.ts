@@ -6,6 +6,7 @@
  */
 import { bin, data, link, text } from '../catalogFiles';
 import { cmdStep, envStep, layerStep, runCreatedBy, type CatalogImageSpec, type CatalogStep } from '../CatalogImageSpec';
+import { BOOKWORM_BASE, BOOKWORM_CURL, BOOKWORM_DEV, BOOKWORM_SCM, PYTHON_DEV_DEPS, PYTHON_SLIM_DEPS, dpkgStatus } from './packageDatabases';
 
 const CREATED = '2023-10-12T08:00:00Z';
 const PYTHON_PATH = '/usr/local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -26,8 +27,11 @@ function pythonImage(slim: boolean): CatalogImageSpec {
       created: CREATED,
       fileBytes: slim ? 3_600_000 : 18_800_000,
       ratio: 0.35,
-      files: () => (slim ? [data('/etc/ssl/certs/ca-certificates.crt', 216_843), text('/etc/timezone', 'Etc/UTC\n')] : [data('/usr/include/tk.h', 91_357)]),
-      filler: slim ? ['/usr/share/zoneinfo/tzdata.zi', '/usr/share/ca-certificates/mozilla/bundle.crt', '/var/lib/dpkg/status'] : ['/usr/lib/x86_64-linux-gnu/libtk8.6.so', '/usr/lib/x86_64-linux-gnu/libX11.so.6.4.0', '/var/lib/dpkg/status'],
+      files: () =>
+        slim
+          ? [data('/etc/ssl/certs/ca-certificates.crt', 216_843), text('/etc/timezone', 'Etc/UTC\n'), text('/var/lib/dpkg/status', dpkgStatus(BOOKWORM_BASE, PYTHON_SLIM_DEPS))]
+          : [data('/usr/include/tk.h', 91_357), text('/var/lib/dpkg/status', dpkgStatus(BOOKWORM_BASE, BOOKWORM_CURL, BOOKWORM_SCM, BOOKWORM_DEV, PYTHON_DEV_DEPS))],
+      filler: slim ? ['/usr/share/zoneinfo/tzdata.zi', '/usr/share/ca-certificates/mozilla/bundle.crt'] : ['/usr/lib/x86_64-linux-gnu/libtk8.6.so', '/usr/lib/x86_64-linux-gnu/libX11.so.6.4.0'],
     }),
     envStep(CREATED, 'GPG_KEY', 'A035C8C19219BA821ECEA86B64E628F8D684696D'),
     envStep(CREATED, 'PYTHON_VERSION', '3.11.6'),

@@ -9,6 +9,7 @@ import { link, text } from '../catalogFiles';
 import { addFileCreatedBy, argStep, labelStep, layerStep, type CatalogImageSpec } from '../CatalogImageSpec';
 import { DEBIAN_GROUP, UBUNTU_PASSWD, debianSkeleton, debianTools, mergedUsr, shadowFor } from './debianFiles';
 import { DEBIAN_PATH } from './debian';
+import { FOCAL_BASE, JAMMY_BASE, dpkgStatusBy } from './packageDatabases';
 
 interface UbuntuRelease {
   readonly version: '20.04' | '22.04';
@@ -78,6 +79,7 @@ function ubuntu(r: UbuntuRelease): CatalogImageSpec {
           text('/etc/issue.net', `Ubuntu ${r.point} LTS\n`),
           text('/etc/debian_version', r.version === '20.04' ? 'bullseye/sid\n' : 'bookworm/sid\n'),
           text('/etc/hostname', ''),
+          text('/var/lib/dpkg/status', dpkgStatusBy('Ubuntu Developers <ubuntu-devel-discuss@lists.ubuntu.com>', r.version === '20.04' ? FOCAL_BASE : JAMMY_BASE)),
           text('/etc/passwd', UBUNTU_PASSWD),
           text('/etc/group', DEBIAN_GROUP),
           text('/etc/shadow', shadowFor(UBUNTU_PASSWD), 0o640),
