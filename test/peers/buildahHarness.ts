@@ -12,13 +12,16 @@
  * Images are read back with `buildah push … oci:<dir>`, and their blobs go through the model's own
  * tar reader (`layerFromBlob`), so the comparison is of tar entries, not of anyone's summary.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { layerFromBlob, type Layer } from '../../kernel-lib/src/layer';
 import type { TarEntry } from '../../kernel-lib/src/tar';
+
+const execFileAsync = promisify(execFile);
 
 export const BUILDAH_FIXTURES = join(__dirname, '..', 'fixtures', 'dockerfiles', 'buildah');
 export const BASE_NAME = 'localhost/layerlab-busybox';
@@ -113,17 +116,26 @@ export class BuildahSandbox {
     return readFileSync(archive);
   }
 
+  /** The same, without blocking: builds of different images run side by side on one store. */
+  async buildahAsync(args: readonly string[]): Promise<string> {
+    const { stdout } = await execFileAsync('buildah', ['--root', this.#root, '--runroot', this.#runroot, '--storage-driver', 'vfs', ...args], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
+    return stdout;
+  }
+
   /** `buildah bud --layers` of `dockerfile` over `context`; which steps came from the cache. */
-  bud(tag: string, dockerfile: string, context: string): BudResult {
-    const output = this.buildah(['bud', '--layers', '--isolation', 'chroot', '--pull=never', '-t', tag, '-f', dockerfile, context]);
+  async bud(tag: string, dockerfile: string, context: string): Promise<BudResult> {
+    const output = await this.buildahAsync(['bud', '--layers', '--isolation', 'chroot', '--pull=never', '-t', tag, '-f', dockerfile, context]);
     return { output, cached: cachedSteps(output) };
   }
 
   /** The image as `buildah push … oci:` writes it, its layers read by the model's tar reader. */
-  readImage(tag: string): PeerImage {
+  async readImage(tag: string): Promise<PeerImage> {
     const layout = join(this.dir, `oci-${tag.replace(/[^a-z0-9]+/gi, '-')}`);
     rmSync(layout, { recursive: true, force: true });
-    this.buildah(['push', '--quiet', tag, `oci:${layout}:latest`]);
+    await this.buildahAsync(['push', '--quiet', tag, `oci:${layout}:latest`]);
     const blob = (digest: string): Buffer => readFileSync(join(layout, 'blobs', 'sha256', digest.replace(/^sha256:/, '')));
     const index = JSON.parse(readFileSync(join(layout, 'index.json'), 'utf8')) as { manifests: Array<{ digest: string }> };
     const manifest = JSON.parse(blob(index.manifests[0]!.digest).toString('utf8')) as { config: { digest: string }; layers: Array<{ digest: string }> };

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { fileSystemAsUser } from '../../../kernel-lib/src/build/runAsUser';
 import { Engine } from '../../../kernel-lib/src/engine/Engine';
 import { appendImageLayer, scratchImage, setImageRunConfig, type Image } from '../../../kernel-lib/src/image';
-import { layerFromEntries } from '../../../kernel-lib/src/layer';
+import { layerFromEntries, type Layer } from '../../../kernel-lib/src/layer';
 import { UnionFs } from '../../../kernel-lib/src/unionfs/UnionFs';
 
 function baseImage(): Image {
@@ -16,8 +16,10 @@ function baseImage(): Image {
   return setImageRunConfig(appendImageLayer(scratchImage(), layer, { createdBy: 'ADD rootfs /', created: 0 }), { Env: ['PATH=/bin'] });
 }
 
+const layerAt = (image: Image, index: number): Layer | undefined => image.layers[index] as unknown as Layer | undefined;
+
 const owners = (image: Image, layerIndex: number): string[] =>
-  (image.layers[layerIndex]?.tarEntries ?? []).map((e) => `${e.path} ${e.type} ${e.uid}:${e.gid}`);
+  (layerAt(image, layerIndex)?.tarEntries ?? []).map((e) => `${e.path} ${e.type} ${e.uid}:${e.gid}`);
 
 describe('RUN after USER: what the step creates belongs to that user (as buildah and BuildKit commit it)', () => {
   test('new files and every directory mkdir -p made are 1000:1000; existing files and the parent keep their owner', () => {
@@ -44,7 +46,7 @@ describe('RUN after USER: what the step creates belongs to that user (as buildah
     engine.addImage(baseImage(), { tags: ['base:1'] });
     const result = engine.build({ dockerfile: 'FROM base:1\nUSER 1000:1000\nRUN id -u > /tmp/uid\n' });
     expect(owners(result.image, 1)).toEqual(['tmp dir 0:0', 'tmp/uid file 1000:1000']);
-    expect(result.image.layers[1]?.tarEntries[1]?.content.text()).toBe('1000\n');
+    expect(layerAt(result.image, 1)?.tarEntries[1]?.content.text()).toBe('1000\n');
   });
 
   test('for root the filesystem is passed through unchanged', () => {
