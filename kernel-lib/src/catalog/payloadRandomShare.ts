@@ -32,6 +32,6 @@ export const PAYLOAD_RANDOM_SHARE: Readonly<Record<string, number>> = {
   "python:3.11-slim#0": 0.2,
   "python:3.11-slim#1": 0.242,
   "python:3.11-slim#3": 0.255,
-  "ubuntu:20.04#0": 0.28,
+  "ubuntu:20.04#0": 0.254,
   "ubuntu:22.04#0": 0.268,
 };

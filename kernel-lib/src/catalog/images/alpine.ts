@@ -139,7 +139,7 @@ export const alpine318: CatalogImageSpec = {
       fileBytes: 7_040_000,
       ratio: 0.46,
       files: alpineRootfs,
-      filler: ['/lib/apk/db/scripts.tar', '/usr/lib/libssl.so.3.1.3', '/usr/share/apk/keys/alpine-devel@lists.alpinelinux.org-6165ee59.rsa.pub', '/usr/bin/ssl_client', '/usr/bin/scanelf', '/usr/bin/iconv', '/usr/bin/getconf'],
+      filler: ['/lib/apk/db/scripts.tar', '/usr/lib/libssl.so.3.1.3', '/usr/lib/engines-3/afalg.so', '/usr/bin/ssl_client', '/usr/bin/scanelf', '/usr/bin/iconv', '/usr/bin/getconf'],
     }),
     { kind: 'meta', createdBy: '/bin/sh -c #(nop)  CMD ["/bin/sh"]', created: CREATED, config: (c) => ({ ...c, Env: [`PATH=${ALPINE_PATH}`], Cmd: ['/bin/sh'] }) },
   ],

@@ -28,7 +28,7 @@ export const buildpackDepsCurl: CatalogImageSpec = {
       fileBytes: 21_600_000,
       ratio: 0.42,
       files: () => [bin('/usr/bin/curl', 256_336), bin('/usr/bin/wget', 514_712), bin('/usr/bin/gpg', 1_130_936), bin('/usr/bin/sq', 9_876_128), data('/etc/ssl/certs/ca-certificates.crt', 216_843), text('/var/lib/dpkg/status', dpkgStatus(BOOKWORM_BASE, BOOKWORM_CURL))],
-      filler: ['/usr/lib/x86_64-linux-gnu/libcurl.so.4.8.0', '/usr/lib/x86_64-linux-gnu/libgnutls.so.30', '/usr/share/ca-certificates/mozilla/bundle.crt'],
+      filler: ['/usr/lib/x86_64-linux-gnu/libcurl.so.4.8.0', '/usr/lib/x86_64-linux-gnu/libgnutls.so.30', '/usr/lib/x86_64-linux-gnu/libnghttp2.so.14.24.1'],
     }),
   ],
 };
@@ -47,7 +47,7 @@ export const buildpackDepsScm: CatalogImageSpec = {
       fileBytes: 124_000_000,
       ratio: 0.38,
       files: () => [bin('/usr/bin/git', 3_978_576), bin('/usr/bin/ssh', 944_848), bin('/usr/bin/svn', 272_616), bin('/usr/bin/hg', 1_326), bin('/usr/bin/ps', 145_856), text('/var/lib/dpkg/status', dpkgStatus(BOOKWORM_BASE, BOOKWORM_CURL, BOOKWORM_SCM))],
-      filler: ['/usr/lib/git-core/git-remote-http', '/usr/lib/python3/dist-packages/mercurial/__init__.py', '/usr/lib/x86_64-linux-gnu/libsvn_subr-1.so.1', '/usr/lib/x86_64-linux-gnu/libpython3.11.so.1.0', '/usr/lib/python3.11/lib-dynload/_ssl.so', '/usr/share/perl/5.36.0/unicore/Name.pl'],
+      filler: ['/usr/lib/git-core/git-remote-http', '/usr/lib/python3/dist-packages/mercurial/cext/parsers.cpython-311-x86_64-linux-gnu.so', '/usr/lib/x86_64-linux-gnu/libsvn_subr-1.so.1', '/usr/lib/x86_64-linux-gnu/libpython3.11.so.1.0', '/usr/lib/python3.11/lib-dynload/_ssl.so', '/usr/lib/x86_64-linux-gnu/perl/5.36.0/auto/POSIX/POSIX.so'],
     }),
   ],
 };

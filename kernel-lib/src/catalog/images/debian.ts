@@ -65,14 +65,14 @@ const FILLER = [
   '/usr/lib/x86_64-linux-gnu/libgnutls.so.30.34.3',
   '/usr/lib/x86_64-linux-gnu/libunistring.so.2.2.0',
   '/usr/lib/x86_64-linux-gnu/gconv/gconv-modules.cache',
-  '/usr/lib/x86_64-linux-gnu/perl-base/unicore/Name.pl',
+  '/usr/lib/x86_64-linux-gnu/perl-base/auto/POSIX/POSIX.so',
   '/usr/lib/apt/methods/http',
-  '/usr/share/zoneinfo/tzdata.zi',
-  '/var/cache/debconf/templates.dat',
-  '/var/lib/dpkg/info/libc6:amd64.md5sums',
+  '/usr/share/zoneinfo/posixrules',
+  '/usr/lib/x86_64-linux-gnu/libgcrypt.so.20.4.1',
+  '/usr/lib/x86_64-linux-gnu/libapt-pkg.so.6.0.0',
 ];
 
-const FULL_EXTRA = ['/usr/share/doc/README.debian-docs', '/usr/share/man/man1/bash.1.gz', '/usr/share/locale/locale.alias', '/usr/share/info/coreutils.info.gz'];
+const FULL_EXTRA = ['/usr/share/doc/bash/changelog.Debian.gz', '/usr/share/man/man1/bash.1.gz', '/usr/lib/locale/C.utf8/LC_CTYPE', '/usr/share/info/coreutils.info.gz'];
 
 export const debianBookworm: CatalogImageSpec = {
   reference: 'debian:bookworm',

@@ -169,7 +169,7 @@ export const nginxAlpine: CatalogImageSpec = {
       fileBytes: 4_930_000,
       ratio: 0.4,
       files: () => [...nginxFiles(true), dir('/docker-entrypoint.d'), text('/lib/apk/db/installed', apkInstalled(ALPINE_318_BASE, NGINX_ALPINE_PACKAGES))],
-      filler: ['/usr/share/zoneinfo/tzdata.zi', '/etc/nginx/fastcgi_params'],
+      filler: ['/usr/share/zoneinfo/posixrules', '/usr/lib/libpcre2-8.so.0.11.2'],
     }),
     ...scriptSteps('alpine', 1),
     ...tail(),

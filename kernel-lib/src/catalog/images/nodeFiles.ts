@@ -74,7 +74,7 @@ export function yarnFiles(): CatalogFile[] {
   ];
 }
 
-export const YARN_FILLER = [`/opt/yarn-v${YARN_VERSION}/lib/cli.js`, `/opt/yarn-v${YARN_VERSION}/lib/v8-compile-cache.js`, `/opt/yarn-v${YARN_VERSION}/LICENSE`];
+export const YARN_FILLER = [`/opt/yarn-v${YARN_VERSION}/lib/cli.js`, `/opt/yarn-v${YARN_VERSION}/lib/v8-compile-cache.js`, `/opt/yarn-v${YARN_VERSION}/lib/cli.js.gz`];
 
 export const NODE_RUN_INSTALL = 'ARCH= && dpkgArch="$(dpkg --print-architecture)"   && case "${dpkgArch##*-}" in     amd64) ARCH=\'x64\';;     arm64) ARCH=\'arm64\';;     *) echo "unsupported architecture"; exit 1 ;;   esac   && set -ex   && curl -fsSLO --compressed "https://nodejs.org/dist/v$NODE_VERSION/node-v$NODE_VERSION-linux-$ARCH.tar.xz"   && curl -fsSLO --compressed "https://nodejs.org/dist/v$NODE_VERSION/SHASUMS256.txt.asc"   && gpg --batch --decrypt --output SHASUMS256.txt SHASUMS256.txt.asc   && grep " node-v$NODE_VERSION-linux-$ARCH.tar.xz\\$" SHASUMS256.txt | sha256sum -c -   && tar -xJf "node-v$NODE_VERSION-linux-$ARCH.tar.xz" -C /usr/local --strip-components=1 --no-same-owner   && rm "node-v$NODE_VERSION-linux-$ARCH.tar.xz" SHASUMS256.txt.asc SHASUMS256.txt   && ln -s /usr/local/bin/node /usr/local/bin/nodejs   && node --version   && npm --version';
 

@@ -31,7 +31,7 @@ function pythonImage(slim: boolean): CatalogImageSpec {
         slim
           ? [data('/etc/ssl/certs/ca-certificates.crt', 216_843), text('/etc/timezone', 'Etc/UTC\n'), text('/var/lib/dpkg/status', dpkgStatus(BOOKWORM_BASE, PYTHON_SLIM_DEPS))]
           : [data('/usr/include/tk.h', 91_357), text('/var/lib/dpkg/status', dpkgStatus(BOOKWORM_BASE, BOOKWORM_CURL, BOOKWORM_SCM, BOOKWORM_DEV, PYTHON_DEV_DEPS))],
-      filler: slim ? ['/usr/share/zoneinfo/tzdata.zi', '/usr/share/ca-certificates/mozilla/bundle.crt'] : ['/usr/lib/x86_64-linux-gnu/libtk8.6.so', '/usr/lib/x86_64-linux-gnu/libX11.so.6.4.0'],
+      filler: slim ? ['/usr/share/zoneinfo/posixrules', '/usr/lib/x86_64-linux-gnu/libssl.so.3'] : ['/usr/lib/x86_64-linux-gnu/libtk8.6.so', '/usr/lib/x86_64-linux-gnu/libX11.so.6.4.0'],
     }),
     envStep(CREATED, 'GPG_KEY', 'A035C8C19219BA821ECEA86B64E628F8D684696D'),
     envStep(CREATED, 'PYTHON_VERSION', '3.11.6'),
