@@ -124,8 +124,8 @@ const commonLayers = defineExercise<{ answer: unknown; truth: Nb01LayerLists }>(
   const notDigest = answer.filter((x) => typeof x !== 'string' || !DIFF_ID.test(x));
   if (notDigest.length > 0) {
     const sample = String(notDigest[0]);
-    if (/^[0-9a-f]{12}$/.test(sample)) return failed(id, `"${sample}"는 줄인 ID입니다.`, '비교는 전체 diffID("sha256:" + 64자리)로 하세요. RootFS.Layers의 값을 그대로 쓰면 됩니다.');
-    return failed(id, `"${sample}"는 diffID가 아닙니다.`, '이미지 이름이나 태그, history의 명령으로 비교하면 안 됩니다. 이름이 같아도 내용이 다를 수 있고, 이름이 달라도 같은 레이어일 수 있습니다. RootFS.Layers의 diffID("sha256:…")를 비교하세요.');
+    if (/^[0-9a-f]{12}$/.test(sample)) return failed(id, `"${sample}": 줄인 ID입니다.`, '비교는 전체 diffID("sha256:" + 64자리)로 하세요. RootFS.Layers의 값을 그대로 쓰면 됩니다.');
+    return failed(id, `"${sample}": diffID가 아닙니다.`, '이미지 이름이나 태그, history의 명령으로 비교하면 안 됩니다. 이름이 같아도 내용이 다를 수 있고, 이름이 달라도 같은 레이어일 수 있습니다. RootFS.Layers의 diffID("sha256:…")를 비교하세요.');
   }
   const given = answer as string[];
   const extra = given.filter((d) => !inBoth.includes(d));
@@ -140,7 +140,7 @@ const commonLayers = defineExercise<{ answer: unknown; truth: Nb01LayerLists }>(
     return failed(id, `함께 쓰는 레이어 ${inBoth.length}개 중 ${missing.length}개가 빠졌습니다.`, '공유는 맨 아래 OS 레이어만이 아닙니다. 두 이미지의 공통 베이스 이미지가 가진 레이어 전부가 공유됩니다. 두 목록을 끝까지 비교하세요.',
       { expected: inBoth.length, actual: given.length });
   }
-  return passed(id, `${truth.a}와 ${truth.b}는 아래에서부터 레이어 ${inBoth.length}개를 함께 씁니다. 디스크에는 한 번만 저장되고, 한 번만 내려받습니다.`);
+  return passed(id, `${truth.a}, ${truth.b} 두 이미지는 아래에서부터 레이어 ${inBoth.length}개를 함께 씁니다. 디스크에는 한 번만 저장되고, 한 번만 내려받습니다.`);
 });
 
 /** Exercise 01-2: the diffIDs two images have in common (`truth` carries both `RootFS.Layers`). */
@@ -162,9 +162,9 @@ const sameBase = defineExercise<{ answer: unknown; baseLayerOf: Readonly<Record<
   const listed = groups.flat();
   if (listed.length === 0) return failed(id, '묶음이 비어 있습니다.', 'baseLayerOf[이름]이 이미지의 맨 아래 레이어(diffID)입니다. 이 값이 같은 이미지끼리 한 배열에 넣으세요.');
   const unknown = listed.filter((r) => !refs.includes(r));
-  if (unknown.length > 0) return failed(id, `"${unknown[0]}"는 이 실습의 이미지가 아닙니다.`, `다음 이름만 쓰세요: ${refs.join(', ')}`);
+  if (unknown.length > 0) return failed(id, `"${unknown[0]}" 이미지는 이 실습에 없습니다.`, `다음 이름만 쓰세요: ${refs.join(', ')}`);
   const twice = listed.filter((r, i) => listed.indexOf(r) !== i);
-  if (twice.length > 0) return failed(id, `"${twice[0]}"가 두 번 나옵니다.`, '이미지 하나의 베이스는 하나뿐입니다. 각 이미지를 한 묶음에만 넣으세요.');
+  if (twice.length > 0) return failed(id, `"${twice[0]}" 이미지가 두 번 나옵니다.`, '이미지 하나의 베이스는 하나뿐입니다. 각 이미지를 한 묶음에만 넣으세요.');
   const missing = refs.filter((r) => !listed.includes(r));
   if (missing.length > 0) return failed(id, `빠진 이미지가 ${missing.length}개 있습니다: ${missing.join(', ')}`, '혼자인 이미지도 [이름] 하나짜리 묶음으로 적으세요.');
   for (const group of groups) {
@@ -173,9 +173,9 @@ const sameBase = defineExercise<{ answer: unknown; baseLayerOf: Readonly<Record<
       const other = group[i]!;
       if (baseLayerOf[first] === baseLayerOf[other]) continue;
       if (repositoryOf(first) === repositoryOf(other)) {
-        return failed(id, `${first}와 ${other}를 한 묶음에 넣었지만 베이스가 다릅니다.`, `저장소 이름이 같아도(${repositoryOf(first)}) 변형(태그)마다 다른 베이스 위에 만들어질 수 있습니다. 이름이 아니라 맨 아래 레이어의 diffID를 비교하세요.`);
+        return failed(id, `${first}, ${other}: 한 묶음에 넣었지만 베이스가 다릅니다.`, `저장소 이름이 같아도(${repositoryOf(first)}) 변형(태그)마다 다른 베이스 위에 만들어질 수 있습니다. 이름이 아니라 맨 아래 레이어의 diffID를 비교하세요.`);
       }
-      return failed(id, `${first}와 ${other}를 한 묶음에 넣었지만 맨 아래 레이어가 다릅니다.`, 'Dockerfile의 FROM이 같은 배포판이어도, 다른 버전(태그)으로 받은 베이스는 다른 레이어입니다. 베이스를 새 버전으로 다시 받으면 그 위의 이미지들은 더 이상 레이어를 공유하지 않습니다. baseLayerOf 값으로 확인하세요.');
+      return failed(id, `${first}, ${other}: 한 묶음에 넣었지만 맨 아래 레이어가 다릅니다.`, 'Dockerfile의 FROM이 같은 배포판이어도, 다른 버전(태그)으로 받은 베이스는 다른 레이어입니다. 베이스를 새 버전으로 다시 받으면 그 위의 이미지들은 더 이상 레이어를 공유하지 않습니다. baseLayerOf 값으로 확인하세요.');
     }
   }
   for (let i = 0; i < groups.length; i++) {
@@ -183,7 +183,7 @@ const sameBase = defineExercise<{ answer: unknown; baseLayerOf: Readonly<Record<
       const a = groups[i]![0];
       const b = groups[j]![0];
       if (a !== undefined && b !== undefined && baseLayerOf[a] === baseLayerOf[b]) {
-        return failed(id, `${a}와 ${b}는 베이스가 같은데 다른 묶음에 있습니다.`, '이름이 달라도(예: node와 python) 같은 베이스 이미지 위에 만들어졌을 수 있습니다. 맨 아래 diffID가 같으면 한 묶음입니다.');
+        return failed(id, `${a}, ${b}: 베이스가 같은데 다른 묶음에 있습니다.`, '이름이 달라도(예: node와 python) 같은 베이스 이미지 위에 만들어졌을 수 있습니다. 맨 아래 diffID가 같으면 한 묶음입니다.');
       }
     }
   }
@@ -246,7 +246,7 @@ const sizeVsLayers = defineExercise<{ answer: unknown; stats: readonly Nb01Image
     return failed(id, '가장 큰 레이어와 크기의 상관계수가 다릅니다.', 'x에는 largestLayer, y에는 size를 넣으세요.', { expected: Number(largest.toFixed(3)), actual: largestVsSize });
   }
   if (betterPredictor !== 'largestLayer') {
-    return failed(id, `크기를 더 잘 설명하는 것은 "${String(betterPredictor)}"가 아닙니다.`,
+    return failed(id, `크기를 더 잘 설명하는 지표로 "${String(betterPredictor)}"를 골랐습니다. 다시 보세요.`,
       `두 상관계수를 비교해 보세요(${count.toFixed(2)} 대 ${largest.toFixed(2)}). nginx:alpine은 레이어가 8개인데 43MB이고 ubuntu:20.04는 1개인데 73MB입니다. 크기를 정하는 것은 레이어 개수가 아니라 각 레이어의 바이트입니다. 'largestLayer'를 고르세요.`);
   }
   return passed(id, `레이어 수와 크기의 관계는 느슨하고(r = ${count.toFixed(2)}), 가장 큰 레이어 하나가 크기를 거의 결정합니다(r = ${largest.toFixed(2)}). 레이어를 줄이는 것보다 큰 레이어를 줄이는 것이 중요합니다.`);
