@@ -35,10 +35,12 @@ export function readDeckInfo(notebook: DeckNotebook, path: string): DeckInfo {
     (typeof notebook.metadata.title === 'string' && notebook.metadata.title.trim() !== '' ? notebook.metadata.title : undefined) ??
     firstH1(notebook) ??
     stem;
+  const number = numbered?.[1] ?? '00';
   return Object.freeze({
     slug,
-    number: numbered?.[1] ?? '00',
-    title,
+    number,
+    // "# 01 · Docker 이미지와 컨테이너": the number is shown apart (title slide, footer), so drop it here.
+    title: title.replace(new RegExp(`^${number}\\s*[·.:\\-–—]?\\s+(?=\\S)`), ''),
     subtitle: stringField(layerlab, 'subtitle', path),
     session: stringField(layerlab, 'session', path),
     course: stringField(layerlab, 'course', path) ?? DEFAULT_COURSE,

@@ -87,7 +87,10 @@ export function readTimePlan(notebook: DeckNotebook, layout: DeckLayout, path: s
     warnings.push(`the time-plan table adds up to ${tableTotal} min but the cells' layerlab.minutes add up to ${total} min; make them agree`);
   }
   const firstTimed = blocks[0];
-  if (firstTimed && firstTimed.firstSlide > 2) warnings.push(`slides 2–${firstTimed.firstSlide - 1} come before the first cell with layerlab.minutes and have no time`);
+  if (firstTimed && firstTimed.firstSlide > 2) {
+    const last = firstTimed.firstSlide - 1;
+    warnings.push(last === 2 ? 'slide 2 comes before the first cell with layerlab.minutes and has no time' : `slides 2–${last} come before the first cell with layerlab.minutes and have no time`);
+  }
   return Object.freeze({ blocks: Object.freeze(blocks), total, tableTotal, warnings: Object.freeze(warnings) });
 }
 

@@ -66,7 +66,11 @@
       state.zoomed.push({ slide: index + 1, zoom: Math.round(low * 100) / 100 });
       var excess = Math.ceil(height() - available);
       if (excess > 0) {
+        // Still too tall at the smallest readable zoom: the body scrolls above the footer (never
+        // over it) and shows the "more below" marker; --check and the tests report the slide.
         section.setAttribute('data-overflow', String(excess));
+        body.classList.add('is-overflowing');
+        body.style.height = Math.floor(available / low) + 'px';
         state.overflowing.push({ slide: index + 1, excess: excess });
       }
     });
@@ -82,7 +86,7 @@
   }
 
   function markScrolledBlocks() {
-    document.querySelectorAll('.reveal pre.output, .reveal pre.code-input, .reveal pre.code-block, .reveal .output-html').forEach(function (block) {
+    document.querySelectorAll('.reveal pre.output, .reveal pre.code-input, .reveal pre.code-block, .reveal .output-html, .reveal .slide-body.is-overflowing').forEach(function (block) {
       if (block.scrollHeight > block.clientHeight + 2) block.classList.add('is-scrolled');
       if (block.scrollWidth > block.clientWidth + 2) block.classList.add('is-wide');
     });

@@ -79,6 +79,9 @@ describe('deck names and titles', () => {
     expect(numbered.deckFile.endsWith('/01-images-and-containers.html')).toBe(true);
     expect(numbered.outlineFile.endsWith('/01-images-and-containers-outline.md')).toBe(true);
     expect(exportNotebook(notebook, '/x/index.ipynb', tmp()).info).toMatchObject({ slug: '00-index', number: '00' });
+    const prefixed: DeckNotebook = { metadata: {}, cells: [md('# 01 · Docker 이미지와 컨테이너', 'slide')] };
+    expect(exportNotebook(prefixed, '/x/01-a.ipynb', tmp()).info.title).toBe('Docker 이미지와 컨테이너');
+    expect(exportNotebook(prefixed, '/x/02-a.ipynb', tmp()).info.title).toBe('01 · Docker 이미지와 컨테이너');
   });
 
   it('prefers layerlab.title, then metadata.title, then the first # heading', () => {
