@@ -28,11 +28,17 @@ import {
   engineCreate,
   engineDiff,
   engineExport,
+  engineGetContainer,
+  engineKill,
+  enginePause,
   enginePs,
+  engineRestart,
   engineRm,
   engineRun,
   engineStart,
   engineStop,
+  engineUnpause,
+  engineVolumes,
 } from './containers';
 import {
   engineAddImage,
@@ -159,6 +165,26 @@ export class Engine {
   }
   commit(...args: EngineArgs<typeof engineCommit>): ReturnType<typeof engineCommit> {
     return engineCommit(this, ...args);
+  }
+  kill(...args: EngineArgs<typeof engineKill>): ReturnType<typeof engineKill> {
+    return engineKill(this, ...args);
+  }
+  restart(...args: EngineArgs<typeof engineRestart>): ReturnType<typeof engineRestart> {
+    return engineRestart(this, ...args);
+  }
+  pause(...args: EngineArgs<typeof enginePause>): ReturnType<typeof enginePause> {
+    return enginePause(this, ...args);
+  }
+  unpause(...args: EngineArgs<typeof engineUnpause>): ReturnType<typeof engineUnpause> {
+    return engineUnpause(this, ...args);
+  }
+  /** The container a name, an ID or an ID prefix names; throws `NoSuchContainerError`. */
+  getContainer(...args: EngineArgs<typeof engineGetContainer>): ReturnType<typeof engineGetContainer> {
+    return engineGetContainer(this, ...args);
+  }
+  /** The named volumes (`docker volume ls`); they outlive the containers that mounted them. */
+  volumes(...args: EngineArgs<typeof engineVolumes>): ReturnType<typeof engineVolumes> {
+    return engineVolumes(this, ...args);
   }
 
   // ── build (build.ts) ───────────────────────────────────────────────────────────────────────

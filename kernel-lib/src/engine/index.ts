@@ -13,3 +13,4 @@ export { type SystemDf, type SystemDfImageRow, type SystemDfSummaryRow } from '.
 export { type PullResult, type PullOptions } from './pull';
 export { type ImageSummary, type ImageSummariesOptions } from './imageSummaries';
 export { type LoadOptions, engineSaveEntries } from './saveLoad';
+export { type ContainerRef, type ContainerRmOptions, type ContainerListRow, type PsOptions, type ExportOptions, type CommitOptions } from './containers';
