@@ -217,6 +217,7 @@ describe('every seed Dockerfile builds in the model', () => {
   const unpublished = new Map<string, string>();
   const timings: string[] = [];
   const skipped: string[] = [];
+  const results = new Map<string, BuildResult>();
 
   beforeAll(() => {
     for (const seed of SEEDS) {
@@ -268,6 +269,7 @@ describe('every seed Dockerfile builds in the model', () => {
       timings.push(`${seed.padEnd(34)} ${cold.cpu.toFixed(0).padStart(4)} ms / ${warm.cpu.toFixed(0).padStart(3)} ms CPU (wall ${cold.wall.toFixed(0)} / ${warm.wall.toFixed(0)} ms)`);
 
       const built = result;
+      results.set(seed, built);
       expect(built.cacheHits).toBe(0);
       expect(cold.cpu).toBeLessThan(CPU_TIME_LIMIT_MS);
       expect(warm.cpu).toBeLessThan(CPU_TIME_LIMIT_MS);
@@ -283,4 +285,38 @@ describe('every seed Dockerfile builds in the model', () => {
       });
     });
   }
+  /** Skips (saying why) unless every named seed was built above. */
+  const builtOrSkip = (ctx: { skip: () => void }, seeds: readonly string[]): BuildResult[] => {
+    const missing = seeds.filter((s) => !results.has(s));
+    if (missing.length > 0) {
+      console.warn(`skipped: not built (see above): ${missing.join(', ')}`);
+      ctx.skip();
+    }
+    return seeds.map((s) => results.get(s) as BuildResult);
+  };
+
+  it('the size lessons hold: cleanup in the same RUN, one RUN for many packages, slim bases, multi-stage', (ctx) => {
+    const [sameRun, separateRuns, good, bad] = builtOrSkip(ctx, ['06-cleanup-same-run', '06-cleanup-separate-runs', '06-layer-explosion-good', '06-layer-explosion-bad']);
+    expect(sameRun!.image.size).toBeLessThan(separateRuns!.image.size);
+    expect(good!.image.size).toBeLessThan(bad!.image.size);
+    expect(good!.image.layers.length).toBeLessThan(bad!.image.layers.length);
+  });
+
+  it('slim and multi-stage images are smaller than their single-stage, full-base versions', (ctx) => {
+    const [after, before, dev, prod, fixed, example, multistage] = builtOrSkip(ctx, [
+      '05-python-after', '05-python-before', '06-node-dev', '06-node-prod', '06-node-multistage-fixed', '07-node-example', '07-node-multistage',
+    ]);
+    expect(after!.image.size).toBeLessThan(before!.image.size);
+    expect(prod!.image.size).toBeLessThan(dev!.image.size);
+    expect(fixed!.image.size).toBeLessThan(dev!.image.size);
+    expect(multistage!.image.size).toBeLessThan(example!.image.size);
+  });
+
+  it('05-cachebust-arg: a new CACHEBUST value misses at the first RUN after the ARG, not before', (ctx) => {
+    builtOrSkip(ctx, ['05-cachebust-arg']);
+    const options = { dockerfile: readFileSync(join(COURSE, '05-cachebust-arg.Dockerfile'), 'utf8') };
+    engine.build({ ...options, buildArgs: { CACHEBUST: '10' } });
+    const again = engine.build({ ...options, buildArgs: { CACHEBUST: '11' } });
+    expect(again.steps.filter((s) => s.runs).map((s) => s.cached)).toEqual([true, false, false]);
+  });
 });
