@@ -6,8 +6,8 @@ export { CliText } from './display/CliText';
 export { CliTable } from './display/CliTable';
 export { Figure, setFigureEmbedding, figureEmbedding, svgFromFigureHtml, type FigureEmbedding } from './display/Figure';
 export { KOREAN_SANS_STACK, KOREAN_MONO_STACK } from './display/fonts';
-export { historyTable, imagesTable, inspectJson, diffText, systemDfText, buildLogText, pullText, pushText } from './display/cliViews';
-export { dockerHistory, dockerImages, dockerInspect, dockerSystemDf, dockerDiff, dockerBuildLog, dockerTransfer } from './model/dockerCommands';
+export { historyTable, imagesTable, inspectJson, diffText, systemDfText, buildLogText, pullText, pushText, psTable } from './display/cliViews';
+export { dockerHistory, dockerImages, dockerInspect, dockerSystemDf, dockerDiff, dockerBuildLog, dockerTransfer, dockerPs } from './model/dockerCommands';
 export { stackImageOf } from './model/stackFromImage';
 export { stagesOfBuild } from './model/stagesOfBuild';
 export { unionLayersOf, type EntryLayerLike } from './model/unionFromImage';
@@ -19,6 +19,7 @@ export { formatHistory, type HistoryItem, type HistoryTextOptions } from './cli/
 export { formatImages, type ImageSummaryItem, type ImagesTextOptions } from './cli/imagesText';
 export { formatInspect } from './cli/inspectText';
 export { formatDiff, type ChangeItem } from './cli/diffText';
+export { formatPs, renderPs, type ContainerListItem, type PsTextOptions } from './cli/psText';
 export { formatSystemDf, type SystemDfInput, type SystemDfTextOptions, type DfContainerItem, type DfVolumeItem, type DfBuildCacheItem } from './cli/systemDfText';
 export { formatPull, formatPush, type PullReportInput, type PushReportInput, type PullLayerStatus, type PushLayerStatus } from './cli/transferText';
 export { FormatTemplateError } from './cli/goTemplate';

@@ -83,7 +83,7 @@ describe('exercises on catalog images', () => {
     for (const row of catalogListing()) engine.pull(row.reference);
     engine.build({ dockerfile: 'FROM ubuntu:20.04\nCOPY app.sh /app/\n', context: { 'app.sh': 'echo legacy\n' }, tag: 'legacy-app' });
     engine.build({ dockerfile: 'FROM ubuntu:22.04\nCOPY app.sh /app/\n', context: { 'app.sh': 'echo new\n' }, tag: 'new-app' });
-    const layers = (ref: string) => engine.inspect(ref).RootFS.Layers;
+    const layers = (ref: string): readonly string[] => engine.inspect(ref).RootFS.Layers ?? [];
     truth = { a: 'node:18', b: 'python:3.11', layersA: layers('node:18'), layersB: layers('python:3.11') };
     baseLayerOf = Object.fromEntries([...refs, 'legacy-app', 'new-app'].map((r) => [r, layers(r)[0]!]));
     stats = catalogListing().map((row) => {

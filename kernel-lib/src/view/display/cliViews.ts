@@ -4,6 +4,7 @@ import { formatInspect } from '../cli/inspectText';
 import { formatDiff, type ChangeItem } from '../cli/diffText';
 import { formatSystemDf, type SystemDfInput, type SystemDfTextOptions } from '../cli/systemDfText';
 import { formatPull, formatPush, type PullReportInput, type PushReportInput } from '../cli/transferText';
+import { renderPs, type ContainerListItem, type PsTextOptions } from '../cli/psText';
 import { CliTable } from './CliTable';
 import { CliText } from './CliText';
 
@@ -19,6 +20,11 @@ export function historyTable(items: readonly HistoryItem[], options: HistoryText
 
 export function imagesTable(images: readonly ImageSummaryItem[], options: ImagesTextOptions): CliTable {
   return new CliTable(renderImages(images, options), `docker images${options.digests ? ' --digests' : ''}${options.format ? ` --format '${options.format}'` : ''}`);
+}
+
+export function psTable(rows: readonly ContainerListItem[], options: PsTextOptions & { readonly all?: boolean } = {}): CliTable {
+  const flags = `${options.all ? ' -a' : ''}${options.quiet ? ' -q' : ''}${options.format ? ` --format '${options.format}'` : ''}`;
+  return new CliTable(renderPs(rows, options), `docker ps${flags}`);
 }
 
 export function inspectJson(objects: readonly unknown[], options: { readonly format?: string; readonly refs?: readonly string[] } = {}): CliText {

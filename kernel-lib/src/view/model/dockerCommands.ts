@@ -2,7 +2,8 @@ import type { HistoryItem, HistoryTextOptions } from '../cli/historyText';
 import type { ImageSummaryItem, ImagesTextOptions } from '../cli/imagesText';
 import type { ChangeItem } from '../cli/diffText';
 import type { SystemDfInput } from '../cli/systemDfText';
-import { buildLogText, diffText, historyTable, imagesTable, inspectJson, systemDfText } from '../display/cliViews';
+import type { ContainerListItem, PsTextOptions } from '../cli/psText';
+import { buildLogText, diffText, historyTable, imagesTable, inspectJson, psTable, systemDfText } from '../display/cliViews';
 import type { CliTable } from '../display/CliTable';
 import { CliText } from '../display/CliText';
 
@@ -21,6 +22,11 @@ export function dockerHistory(engine: Clocked & { history(ref: string, options?:
 
 export function dockerImages(engine: Clocked & { imageSummaries(options?: { all?: boolean }): readonly ImageSummaryItem[] }, options: Omit<ImagesTextOptions, 'now'> & { readonly all?: boolean } = {}): CliTable {
   return imagesTable(engine.imageSummaries({ all: options.all ?? false }), { ...options, now: now(engine) });
+}
+
+/** `docker ps` (`-a` with `all`): the engine's containers, newest first, as the CLI lists them. */
+export function dockerPs(engine: { ps(options?: { all?: boolean }): readonly ContainerListItem[] }, options: PsTextOptions & { readonly all?: boolean } = {}): CliTable {
+  return psTable(engine.ps({ all: options.all ?? false }), options);
 }
 
 export function dockerInspect(engine: { inspect(ref: string): unknown }, refs: string | readonly string[], options: { readonly format?: string } = {}): CliText {
