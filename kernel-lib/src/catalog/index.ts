@@ -14,3 +14,4 @@ export type { CatalogImageSpec, CatalogStep } from './CatalogImageSpec';
 export type { CatalogLayerSpec } from './CatalogLayerSpec';
 export type { CatalogFile } from './catalogFiles';
 export { CatalogImageNotFoundError, CatalogLayerSizeError } from './CatalogError';
+export { PACKAGE_CATALOG } from './packages';

@@ -25,4 +25,11 @@ export type {
 } from './CommandContext';
 export { DEFAULT_COMMANDS, createCommandRegistry } from './registry';
 export { WRITE_BYTES_PER_SECOND } from './timeModel';
-export type { PackageCatalog } from './packages/PackageCatalog';
+export type { PackageCatalog, CatalogPackage, IndexFile, PackageEcosystem } from './packages/PackageCatalog';
+export {
+  DOWNLOAD_BYTES_PER_SECOND,
+  INSTALL_BYTES_PER_SECOND,
+  REQUEST_SECONDS,
+  PACKAGE_SECONDS,
+  RESOLVE_SECONDS,
+} from './packages/timeModel';
