@@ -23,7 +23,8 @@ export const COPY_UP_BYTES_PER_SECOND = 500e6;
 /** Simulated seconds to copy up a file of `bytes` bytes. */
 export function copyUpSeconds(bytes: number): number {
   if (!(bytes >= 0)) throw new RangeError(`copyUpSeconds: bytes must be ≥ 0 (got ${bytes})`);
-  return COPY_UP_FIXED_SECONDS + bytes / COPY_UP_BYTES_PER_SECOND;
+  // Rounded to the microsecond so sums and plotted values print cleanly.
+  return Math.round((COPY_UP_FIXED_SECONDS + bytes / COPY_UP_BYTES_PER_SECOND) * 1e6) / 1e6;
 }
 
 /** One point of the first-write cost plot. */
