@@ -160,8 +160,47 @@ describe('notebook 02: key outputs', () => {
     expect(value(2).split('@')[1]).not.toBe(value(0));
   });
 
+  it('the container layer holds a new file, a copied-up file and a whiteout', () => {
+    expect(text('c1-rw')).toMatch(/etc\/\.wh\.issue\.net\s+← 삭제 표시\(whiteout\)/);
+    expect(text('c1-rw')).toContain('  etc/profile');
+    expect(text('c1-rw')).toContain('  root/notes.txt');
+    expect(html('c1-rw')[0]).toContain('C /etc\nD /etc/issue.net\nC /etc/profile\nC /root\nA /root/notes.txt</pre>');
+  });
+
+  it('/etc/hostname is a bind mount: no copy-up, empty diff, busy on rm; /etc/issue is copied up', () => {
+    const t = text('c1-cow');
+    expect(t).toContain('copy-up 0건, docker diff demo → 0줄');
+    expect(t).toContain("rm: can't remove '/etc/hostname': Resource busy");
+    expect(t).toContain('copy-up: /etc/issue (파일)');
+    expect(t).toMatch(/C \/etc\nC \/etc\/issue\n$/);
+  });
+
+  it('docker diff web lists the parent /tmp as C beside the new file', () => {
+    expect(text('c2-diff')).toBe('C /tmp\nA /tmp/newfile.txt\n');
+    expect(text('c2-run')).toContain('종료 코드 0');
+  });
+
+  it('the merged view shows the image’s files and the container’s new file together', () => {
+    expect(text('c2-merged')).toMatch(/\/tmp:\ntotal \d+\n-rw-r--r-- .+ newfile\.txt/);
+    expect(text('c2-merged')).toMatch(/nginx\.conf/);
+    expect(svg('c2-merged')).toContain('merged');
+  });
+
+  it('100 containers: one image plus 100 tiny writable layers', () => {
+    const t = text('c3-hundred');
+    expect(t).toMatch(/^이미지 1벌 42\.9MB \+ 컨테이너 레이어 100장 [\d.]+kB/);
+    expect(t).toContain('→ 100');
+    const figure = svg('c3-hundred-plot');
+    expect(figure).toContain('>4.29GB<');
+  });
+
+  it('isolation and ephemerality: each container sees its own edit; only the volume survives rm', () => {
+    expect(text('c3-isolation')).toMatch(/left was here\n.+right was here\n.+Ubuntu 20\.04\.6 LTS/);
+    expect(text('c3-ephemeral')).toMatch(/order 1\n.+No such file or directory/);
+  });
+
   it('each check cell gives a hint on the starter answer, and each solution passes', () => {
-    for (const id of ['ex3', 'ex5', 'ex6']) {
+    for (const id of ['ex2', 'ex3', 'ex5', 'ex6']) {
       expect(text(`${id}-check`), id).toMatch(/^❌ 실습 02-\d: .+\n\s+힌트: .+/);
       expect(text(`${id}-solution`), id).toMatch(/✅ 실습 02-\d 통과: /);
     }

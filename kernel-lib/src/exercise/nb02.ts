@@ -80,6 +80,91 @@ export function checkNb02LayerOrder(dockerfile: string): Verdict {
   return layerOrder.check(dockerfile);
 }
 
+// ── 02-2 predict the diff ──────────────────────────────────────────────────────────────────────
+
+/** What the learner's container runs before `docker diff` (on a fresh `nginx:alpine`). */
+export const NB02_PREDICT_DIFF_COMMAND =
+  "mkdir -p /srv/site && echo '<h1>hello</h1>' > /srv/site/index.html && echo '# tuned' >> /etc/nginx/nginx.conf && rm /etc/nginx/conf.d/default.conf";
+
+interface DiffLine { readonly kind: 'A' | 'C' | 'D'; readonly path: string }
+
+/** The real `docker diff` of a fresh nginx:alpine container after the command (computed, never stored). */
+export function nb02PredictDiffActual(): DiffLine[] {
+  const engine = new Engine();
+  const container = engine.run('nginx:alpine', { name: 'predict' });
+  const result = container.exec(NB02_PREDICT_DIFF_COMMAND);
+  if (result.exitCode !== 0) throw new Error(`the exercise command failed (${result.exitCode}): ${result.stderr}`);
+  return engine.diff(container).map((c) => ({ kind: c.kind, path: c.path }));
+}
+
+function parseDiffLine(line: unknown): DiffLine | undefined {
+  if (typeof line !== 'string') return undefined;
+  const m = /^\s*([ACD])\s+(\/\S*)\s*$/.exec(line);
+  if (!m) return undefined;
+  const path = m[2]!.length > 1 ? m[2]!.replace(/\/+$/, '') : m[2]!;
+  return { kind: m[1] as DiffLine['kind'], path };
+}
+
+const isUnder = (path: string, dir: string): boolean => path.startsWith(dir + '/');
+
+const predictDiff = defineExercise<readonly string[]>('02-2', title('02-2'), (predicted) => {
+  const id = '02-2';
+  if (!Array.isArray(predicted)) return failed(id, '답이 문자열 배열이 아닙니다.', "`myPredictedDiff`를 ['A /경로', 'C /경로'] 처럼 줄마다 문자열 하나인 배열로 적으세요.");
+  const parsed: DiffLine[] = [];
+  for (const line of predicted) {
+    const p = parseDiffLine(line);
+    if (!p) return failed(id, `이 줄은 docker diff 형식이 아닙니다: ${JSON.stringify(line)}`, "각 줄은 'A /경로', 'C /경로', 'D /경로' 처럼 글자 하나(A/C/D), 공백, 절대 경로로 적습니다.");
+    parsed.push(p);
+  }
+  const actual = nb02PredictDiffActual();
+  const key = (d: DiffLine): string => `${d.kind} ${d.path}`;
+  const want = new Map(actual.map((d) => [d.path, d]));
+  const got = new Map(parsed.map((d) => [d.path, d]));
+  const missing = actual.filter((d) => !got.has(d.path));
+  const extra = parsed.filter((d) => !want.has(d.path));
+  const wrongKind = parsed.filter((d) => want.has(d.path) && want.get(d.path)!.kind !== d.kind);
+  if (missing.length === 0 && extra.length === 0 && wrongKind.length === 0) {
+    return passed(id, `${actual.length}줄 모두 맞았습니다. 부모 디렉터리의 C, 새 디렉터리 아래의 A, 지운 파일의 D까지 정확합니다.`);
+  }
+  // No expected/actual values in the verdict: printing the real diff would give the answer away.
+  const values = {};
+  const wrong = wrongKind[0];
+  if (wrong) {
+    const truth = want.get(wrong.path)!;
+    const why =
+      truth.kind === 'D' ? '지운 경로는 D(Deleted)입니다.'
+      : truth.kind === 'A' ? '컨테이너에서 새로 생긴 경로는, 새 디렉터리 아래의 것까지 모두 A(Added)입니다.'
+      : actual.some((d) => isUnder(d.path, truth.path)) ? '이미지에 원래 있던 디렉터리 안에서 무언가 바뀌면 그 디렉터리는 C(Changed)입니다.'
+      : '이미지에 원래 있던 파일의 내용이 바뀌면 C(Changed)입니다.';
+    return failed(id, `\`${key(wrong)}\`의 글자가 다릅니다. 실제로는 \`${key(truth)}\`입니다.`, why, values);
+  }
+  const seedLine = extra.find((d) => d.path === '/var/log');
+  if (seedLine) return failed(id, '`C /var/log`는 나오지 않습니다.', '원자료 예시의 줄입니다. 이 명령은 /var/log를 건드리지 않고, nginx 로그는 표준 출력으로 갑니다. 명령이 실제로 바꾸는 경로만 적으세요.', values);
+  const missingParent = missing.find((d) => d.kind === 'C' && actual.some((o) => o !== d && isUnder(o.path, d.path)));
+  if (missingParent) {
+    return failed(id, `\`${key(missingParent)}\` 줄이 빠졌습니다.`, `docker diff는 변화가 생긴 경로의 부모 디렉터리도 C로 보여 줍니다. ${missingParent.path} 안에서 무언가 바뀌었으니 ${missingParent.path} 자체도 한 줄 나옵니다.`, values);
+  }
+  const missingChild = missing.find((d) => d.kind === 'A');
+  if (missingChild) {
+    return failed(id, `\`${key(missingChild)}\` 줄이 빠졌습니다.`, '새로 만든 디렉터리와 그 안에 만든 파일은 각각 한 줄씩 A로 나옵니다. mkdir -p로 만든 디렉터리도 잊지 마세요.', values);
+  }
+  const first = missing[0];
+  if (first) {
+    const why = first.kind === 'D' ? '이미지에 있던 파일을 rm으로 지우면 D 한 줄이 나옵니다.' : 'echo … >> 로 덧붙인 파일은 내용이 바뀌었으니 C입니다.';
+    return failed(id, `\`${key(first)}\` 줄이 빠졌습니다.`, why, values);
+  }
+  const extraLine = extra[0]!;
+  const hint = extra.some((d) => actual.some((a) => isUnder(a.path, d.path)) === false && d.kind === 'D')
+    ? '디렉터리를 통째로 지우지 않는 한, 지운 파일의 부모는 D가 아니라 C입니다.'
+    : '명령이 건드리지 않은 경로는 나오지 않습니다. 명령을 &&로 나눠 하나씩 따라가 보세요.';
+  return failed(id, `\`${key(extraLine)}\`는 실제 출력에 없습니다.`, hint, values);
+});
+
+/** 02-2: the learner's predicted `docker diff` lines for `NB02_PREDICT_DIFF_COMMAND` on nginx:alpine. */
+export function checkNb02PredictDiff(predicted: readonly string[]): Verdict {
+  return predictDiff.check(predicted);
+}
+
 // ── 02-3 the four must-knows ───────────────────────────────────────────────────────────────────
 
 export interface Nb02MustKnows {

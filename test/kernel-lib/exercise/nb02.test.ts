@@ -8,6 +8,8 @@ import {
   NB02_EXERCISES,
   checkNb02ImageIdentity,
   checkNb02MustKnows,
+  checkNb02PredictDiff,
+  nb02PredictDiffActual,
   checkNb02ProductionRef,
   exerciseChecklist,
   resetExerciseProgress,
@@ -160,5 +162,59 @@ describe('02-6 image ID vs repo digest', () => {
     const v = checkNb02ImageIdentity({ imageId: manifest, repoDigest: manifest }, engine, 'nginx:alpine');
     expect(v.message).toBe('imageId가 맞지 않습니다.');
     expect(v.hint).toContain('매니페스트의 다이제스트');
+  });
+});
+
+describe('02-2 predict the docker diff', () => {
+  const solution = [
+    'C /etc', 'C /etc/nginx', 'C /etc/nginx/conf.d', 'D /etc/nginx/conf.d/default.conf', 'C /etc/nginx/nginx.conf',
+    'C /srv', 'A /srv/site', 'A /srv/site/index.html',
+  ];
+
+  it('computes the real diff of the command on a fresh nginx:alpine container', () => {
+    expect(nb02PredictDiffActual().map((d) => `${d.kind} ${d.path}`)).toEqual(solution);
+  });
+
+  it('passes the solution in any order, with extra spaces', () => {
+    expect(checkNb02PredictDiff([...solution].reverse().map((l) => ` ${l.replace(' ', '   ')} `)).passed).toBe(true);
+  });
+
+  it('explains a missing parent directory (the seed’s mistake) without printing the whole answer', () => {
+    const v = checkNb02PredictDiff(['D /etc/nginx/conf.d/default.conf', 'C /etc/nginx/nginx.conf', 'A /srv/site', 'A /srv/site/index.html', 'C /srv']);
+    expect(v.message).toBe('`C /etc` 줄이 빠졌습니다.');
+    expect(v.hint).toContain('부모 디렉터리도 C');
+    expect(String(v)).not.toContain('기대한 값');
+  });
+
+  it('explains that a directory the image already had is C, not A', () => {
+    const v = checkNb02PredictDiff(solution.map((l) => (l === 'C /srv' ? 'A /srv' : l)));
+    expect(v.message).toBe('`A /srv`의 글자가 다릅니다. 실제로는 `C /srv`입니다.');
+    expect(v.hint).toBe('이미지에 원래 있던 디렉터리 안에서 무언가 바뀌면 그 디렉터리는 C(Changed)입니다.');
+  });
+
+  it('explains that a removed file is D', () => {
+    const v = checkNb02PredictDiff(solution.map((l) => l.replace('D /etc/nginx/conf.d/default.conf', 'C /etc/nginx/conf.d/default.conf')));
+    expect(v.hint).toBe('지운 경로는 D(Deleted)입니다.');
+  });
+
+  it('asks for the new directory made by mkdir -p', () => {
+    const v = checkNb02PredictDiff(solution.filter((l) => l !== 'A /srv/site'));
+    expect(v.message).toBe('`A /srv/site` 줄이 빠졌습니다.');
+    expect(v.hint).toContain('mkdir -p');
+  });
+
+  it('recognises the seed’s C /var/log line', () => {
+    const v = checkNb02PredictDiff([...solution, 'C /var/log']);
+    expect(v.message).toBe('`C /var/log`는 나오지 않습니다.');
+    expect(v.hint).toContain('표준 출력');
+  });
+
+  it('says which line is not in docker diff format', () => {
+    const v = checkNb02PredictDiff(['A/srv/site']);
+    expect(v.message).toBe('이 줄은 docker diff 형식이 아닙니다: "A/srv/site"');
+  });
+
+  it('refuses a string in place of the array', () => {
+    expect(checkNb02PredictDiff('C /etc' as unknown as string[]).message).toBe('답이 문자열 배열이 아닙니다.');
   });
 });
