@@ -33,6 +33,10 @@ export interface DeckPageState {
   readonly overflowing: readonly { readonly slide: number; readonly excess: number }[];
   readonly zoomed: readonly { readonly slide: number; readonly zoom: number }[];
   readonly mermaid: number;
+  /** Milliseconds the boot script spent fitting slides. */
+  readonly fitMs: number;
+  /** performance.now() at each boot step: script, fonts, images, mermaid, fitted, reveal. */
+  readonly timings: Readonly<Record<string, number>>;
 }
 
 export interface OpenedDeck {

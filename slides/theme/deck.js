@@ -15,7 +15,9 @@
   'use strict';
   var MIN_ZOOM = 0.62;
   var root = document.documentElement;
-  var state = { overflowing: [], zoomed: [], mermaid: 0, errors: [] };
+  var state = { overflowing: [], zoomed: [], mermaid: 0, errors: [], fitMs: 0, timings: {} };
+  function mark(name) { state.timings[name] = Math.round(performance.now()); }
+  mark('script');
   window.layerlabDeck = state;
 
   var config = JSON.parse(document.getElementById('deck-config').textContent);
@@ -44,36 +46,45 @@
     });
   }
 
-  // Zoom a slide body until it fits the space above the footer (binary search over zoom levels).
-  // Heights come from getBoundingClientRect, which includes the zoom; nothing else is scaled yet.
+  // Zoom a slide body until it fits the space above the footer. Slides are measured one at a time
+  // (only the measured one is laid out, so each reflow is cheap); heights come from
+  // getBoundingClientRect, which includes the zoom. A smaller zoom also widens the text column, so
+  // the height shrinks at least in proportion and a few proportional steps converge.
   function fitSlides() {
+    var started = performance.now();
     leafSections().forEach(function (section, index) {
       var body = section.querySelector(':scope > .slide-body');
       if (!body) return;
-      var footer = section.querySelector(':scope > .deck-footer');
-      var top = body.getBoundingClientRect().top;
-      var bottom = footer ? footer.getBoundingClientRect().top - 8 : section.getBoundingClientRect().bottom;
-      var available = bottom - top;
-      var height = function () { return body.getBoundingClientRect().height; };
-      if (height() <= available) return;
-      var low = MIN_ZOOM, high = 1;
-      for (var step = 0; step < 8; step++) {
-        var mid = (low + high) / 2;
-        body.style.zoom = String(mid);
-        if (height() <= available) low = mid; else high = mid;
-      }
-      body.style.zoom = String(low);
-      state.zoomed.push({ slide: index + 1, zoom: Math.round(low * 100) / 100 });
-      var excess = Math.ceil(height() - available);
-      if (excess > 0) {
-        // Still too tall at the smallest readable zoom: the body scrolls above the footer (never
-        // over it) and shows the "more below" marker; --check and the tests report the slide.
-        section.setAttribute('data-overflow', String(excess));
-        body.classList.add('is-overflowing');
-        body.style.height = Math.floor(available / low) + 'px';
-        state.overflowing.push({ slide: index + 1, excess: excess });
+      section.classList.add('measure-target');
+      try {
+        var footer = section.querySelector(':scope > .deck-footer');
+        var top = body.getBoundingClientRect().top;
+        var bottom = footer ? footer.getBoundingClientRect().top - 8 : section.getBoundingClientRect().bottom;
+        var available = bottom - top;
+        var height = function () { return body.getBoundingClientRect().height; };
+        var zoom = 1;
+        var measured = height();
+        if (measured <= available) return;
+        for (var step = 0; step < 6 && measured > available && zoom > MIN_ZOOM; step++) {
+          zoom = Math.max(MIN_ZOOM, Math.floor(zoom * (available / measured) * 1000) / 1000);
+          body.style.zoom = String(zoom);
+          measured = height();
+        }
+        state.zoomed.push({ slide: index + 1, zoom: Math.round(zoom * 100) / 100 });
+        var excess = Math.ceil(measured - available);
+        if (excess > 0) {
+          // Still too tall at the smallest readable zoom: the body scrolls above the footer (never
+          // over it) and shows the "more below" marker; --check and the tests report the slide.
+          section.setAttribute('data-overflow', String(excess));
+          body.classList.add('is-overflowing');
+          body.style.height = Math.floor(available / zoom) + 'px';
+          state.overflowing.push({ slide: index + 1, excess: excess });
+        }
+      } finally {
+        section.classList.remove('measure-target');
       }
     });
+    state.fitMs = Math.round(performance.now() - started);
   }
 
   // A figure is an <img> with a data: URL; until it is decoded it has no height, and the fit
@@ -112,16 +123,19 @@
   revealElement.classList.add('measuring');
   var fonts = document.fonts && document.fonts.ready ? document.fonts.ready : Promise.resolve();
   fonts
-    .then(waitForImages)
-    .then(renderMermaid)
+    .then(function () { mark('fonts'); return waitForImages(); })
+    .then(function () { mark('images'); return renderMermaid(); })
     .catch(fail) // a broken diagram is reported, and the rest of the deck still starts
     .then(function () {
+      mark('mermaid');
       fitSlides();
+      mark('fitted');
       markScrolledBlocks();
       revealElement.classList.remove('measuring');
       return startReveal();
     })
     .then(function () {
+      mark('reveal');
       if (state.errors.length === 0) root.setAttribute('data-deck', 'ready');
     })
     .catch(function (error) {

@@ -45,7 +45,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('PDF printing', () => {
     expect(execFileSync('pdfinfo', [plain.file], { encoding: 'utf8' })).toMatch(/Page size:\s+99\d(\.\d+)? x 561(\.\d+)? pts/);
     // Hangul is in the PDF as text (the notes page of the title slide).
     expect(execFileSync('pdftotext', ['-f', '2', '-l', '2', notes.file, '-'], { encoding: 'utf8' })).toContain('첫 화면 전에 적힌 노트 CELL-00');
-  }, 120_000);
+  }, 240_000);
 
   for (const notebook of courseNotebooks()) {
     it(`prints ${notebook.split('/').pop()} with its notes pages`, async () => {
@@ -53,6 +53,6 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('PDF printing', () => {
       const printed = await printDeckPdf(browser, deck.deckFile, deck.deckFile.replace(/\.html$/, '-notes.pdf'), { notes: true, slides, notedSlides });
       expect(printed.consoleErrors).toEqual([]);
       expect(pdfPageCount(printed.file)).toBe(slides + notedSlides);
-    }, 120_000);
+    }, 240_000);
   }
 });
