@@ -124,9 +124,14 @@
   var fonts = document.fonts && document.fonts.ready ? document.fonts.ready : Promise.resolve();
   fonts
     .then(function () { mark('fonts'); return waitForImages(); })
-    .then(function () { mark('images'); return renderMermaid(); })
+    .then(function () {
+      mark('images');
+      revealElement.classList.add('rendering');
+      return renderMermaid();
+    })
     .catch(fail) // a broken diagram is reported, and the rest of the deck still starts
     .then(function () {
+      revealElement.classList.remove('rendering');
       mark('mermaid');
       fitSlides();
       mark('fitted');
