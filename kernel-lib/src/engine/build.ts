@@ -11,6 +11,7 @@
  *   v1.seconds;                      // ≈ 2.1 (plus the first pull of alpine)
  *   engine.build({ …same… }).steps;  // every step `cached: true`, 0 s
  */
+import { PACKAGE_CATALOG } from '../catalog/packages';
 import { buildDockerfile } from '../build/buildDockerfile';
 import type { BuildHost, BuildOptions, BuildResult, ResolvedBase } from '../build/BuildTypes';
 import { parseReference, tagNameOnly } from '../reference/parseReference';
@@ -24,7 +25,8 @@ function canonicalOf(ref: string): string {
 }
 
 /** The engine as the builder sees it. */
-export function buildHostFor(engine: Engine, packages?: unknown): BuildHost {
+/** The package catalog RUN's apt-get/apk/npm/pip install from (catalog/packages.ts) unless another is given. */
+export function buildHostFor(engine: Engine, packages: unknown = PACKAGE_CATALOG): BuildHost {
   return {
     resolveImage(ref: string): ResolvedBase {
       const canonical = canonicalOf(ref);

@@ -10,9 +10,9 @@
  */
 import type { CommandContext, ShellCommand } from '../CommandContext';
 import { sha256Chunks, digestHex } from '../../digest';
-import { baseName, joinPath } from '../paths';
+import { baseName, joinPath, parentPath } from '../paths';
 import { downloadSeconds } from './timeModel';
-import { packageContent } from './install';
+import { ensureDir, packageContent } from './install';
 import { textContent } from '../../content';
 
 const GO_HELLO_BYTES = 1_900_000;
@@ -70,6 +70,7 @@ const go: ShellCommand = {
     }
     const target = output === undefined ? joinPath(ctx.cwd, module) : ctx.resolve(output.endsWith('/') ? `${output}${module}` : output);
     const size = GO_HELLO_BYTES + 3 * sourceBytes;
+    ensureDir(ctx, parentPath(target)); // go build creates the output file's directory
     ctx.fs.writeFile(target, packageContent(`go-build:${digestHex(digest)}`, size), { mode: 0o755 });
     ctx.fs.chmod(target, 0o755);
     ctx.runtime.spend(2 + sourceBytes / 200_000);

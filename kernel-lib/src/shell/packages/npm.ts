@@ -84,6 +84,30 @@ function installDeps(ctx: CommandContext, pkg: PackageJson, args: readonly strin
   return 0;
 }
 
+/** npm prune [--omit=dev|--production]: remove from node_modules what the dependencies do not need. */
+function prune(ctx: CommandContext, pkg: PackageJson, args: readonly string[]): number {
+  const catalog = requireCatalog(ctx, 'npm ERR! ');
+  if (catalog === undefined) return 1;
+  const production = args.some((a) => a === '--production' || a === '--omit=dev' || /^--only=prod/.test(a)) || ctx.env.get('NODE_ENV') === 'production';
+  const roots = Object.keys({ ...(pkg.dependencies ?? {}), ...(production ? {} : (pkg.devDependencies ?? {})) });
+  const keep = new Set<string>();
+  const visit = (name: string): void => {
+    if (keep.has(name)) return;
+    keep.add(name);
+    for (const d of catalog.lookup('npm', name)?.depends ?? []) visit(d.replace(/^\?/, ''));
+  };
+  roots.forEach(visit);
+  const nodeModules = joinPath(ctx.cwd, 'node_modules');
+  const installed = listInstalled(ctx, nodeModules);
+  const removed = installed.filter((p) => !keep.has(p.name));
+  for (const p of removed) ctx.fs.rm(joinPath(nodeModules, p.name), { recursive: true });
+  const kept = installed.filter((p) => keep.has(p.name));
+  if (ctx.fs.exists(nodeModules)) writeFiles(ctx, 'npm-lock', [{ path: joinPath(nodeModules, '.package-lock.json'), text: lockJson(pkg, kept) }]);
+  ctx.runtime.spend(RESOLVE_SECONDS.npm);
+  ctx.print(`\nremoved ${removed.length} packages, and audited ${kept.length + 1} packages in 1s\n\nfound 0 vulnerabilities\n`);
+  return 0;
+}
+
 function writePackage(ctx: CommandContext, nodeModules: string, p: CatalogPackage, home: string): void {
   const dir = joinPath(nodeModules, p.name);
   const manifest = `${JSON.stringify({ name: p.name, version: p.version, description: 'installed by the layerlab simulator' }, null, 2)}\n`;
@@ -168,7 +192,7 @@ function runScript(ctx: CommandContext, pkg: PackageJson, script: string, extra:
 const npm: ShellCommand = {
   name: 'npm',
   kind: 'utility',
-  summary: 'npm install [PKG…] | ci | run SCRIPT | start | test (node_modules sizes from the package catalog)',
+  summary: 'npm install [PKG…] | ci | prune | run SCRIPT | start | test (node_modules sizes from the package catalog)',
   run(ctx) {
     const [sub, ...rest] = ctx.args;
     if (sub === '--version' || sub === '-v') {
@@ -217,6 +241,11 @@ const npm: ShellCommand = {
         if (pkg === undefined) return 254;
         return runScript(ctx, pkg, sub, rest);
       }
+      case 'prune': {
+        const pkg = readPackageJson(ctx);
+        if (pkg === undefined) return 254;
+        return prune(ctx, pkg, rest);
+      }
       case 'cache':
         if (rest[0] === 'clean') {
           const home = ctx.env.get('HOME') ?? '/root';
@@ -227,7 +256,7 @@ const npm: ShellCommand = {
       default:
         break;
     }
-    ctx.stderr.write(`npm ${sub ?? ''}: not simulated (install, ci, run, start, test, cache clean)\n`);
+    ctx.stderr.write(`npm ${sub ?? ''}: not simulated (install, ci, prune, run, start, test, cache clean)\n`);
     ctx.runtime.note(`npm ${sub ?? ''} is not simulated`);
     return 1;
   },
