@@ -9,7 +9,7 @@ export { type RmiOptions, type RmiRecord } from './rmi';
 export { type ImageListRow, type ImagesOptions } from './imageList';
 export { type ImageInspect, overlayCacheId, overlayGraphDriverData } from './inspect';
 export { type ImageHistoryRow, type HistoryOptions, HistoryLayersMismatchError, dockerEllipsis } from './history';
-export { type SystemDf, type SystemDfImageRow, type SystemDfSummaryRow } from './systemDf';
+export { type SystemDf, type SystemDfImageRow, type SystemDfSummaryRow, type SystemDfContainer, type SystemDfVolume } from './systemDf';
 export { type PullResult, type PullOptions } from './pull';
 export { type ImageSummary, type ImageSummariesOptions } from './imageSummaries';
 export { type LoadOptions, engineSaveEntries } from './saveLoad';

@@ -17,6 +17,8 @@ import type { Engine } from './Engine';
 import { containersUsing, imagesNewestFirst } from './imageList';
 import { engineImageSummaries, type ImageSummary } from './imageSummaries';
 import { repoTagsOf } from './resolveImage';
+import { Container } from '../container/Container';
+import { enginePs, engineVolumes } from './containers';
 
 /** One row of the `Images space usage` table of `docker system df -v`. */
 export interface SystemDfImageRow {
@@ -59,6 +61,61 @@ export interface SystemDf {
   readonly LayersSize: number;
   /** Every image (intermediates included) with SharedSize and Containers. */
   readonly Images: readonly ImageSummary[];
+  /** Every container, newest first (`GET /system/df` Containers: the writable layer's SizeRw). */
+  readonly Containers: readonly SystemDfContainer[];
+  /** The named volumes with how many containers mount each (`Links`) and their bytes. */
+  readonly Volumes: readonly SystemDfVolume[];
+}
+
+/** A container as `GET /system/df` lists it (moby container.Summary with SizeRw). */
+export interface SystemDfContainer {
+  readonly Id: string;
+  readonly Names: readonly string[];
+  readonly Image: string;
+  readonly Command: string;
+  /** ms since the epoch. */
+  readonly Created: number;
+  readonly SizeRw: number;
+  readonly State: string;
+  readonly Status: string;
+  /** Named volumes mounted (`docker system df -v` LOCAL VOLUMES). */
+  readonly LocalVolumes: number;
+}
+
+/** A named volume as `GET /system/df` lists it (UsageData.RefCount and Size). */
+export interface SystemDfVolume {
+  readonly Name: string;
+  readonly Links: number;
+  readonly Size: number;
+}
+
+function volumeNamesOf(c: Container): string[] {
+  return c.mounts.flatMap((m) => (m.kind === 'dir' && m.type === 'volume' ? [m.source] : []));
+}
+
+/** The containers and volumes part of `/system/df` (the docker CLI counts SizeRw of every container). */
+function containerUsage(engine: Engine): { containers: SystemDfContainer[]; volumes: SystemDfVolume[] } {
+  const live = [...engine.state.containers.values()].filter((c): c is Container => c instanceof Container);
+  const containers = enginePs(engine, { all: true, noTrunc: true }).map((row) => {
+    const c = live.find((x) => x.id === row.id);
+    return Object.freeze({
+      Id: row.id,
+      Names: Object.freeze(['/' + row.names]),
+      Image: row.image,
+      Command: c ? [...c.config.entrypoint, ...c.config.cmd].join(' ') : '',
+      Created: row.createdMs,
+      SizeRw: row.sizeRw,
+      State: row.state,
+      Status: row.status,
+      LocalVolumes: c ? volumeNamesOf(c).length : 0,
+    });
+  });
+  const volumes = engineVolumes(engine).map((v) => Object.freeze({
+    Name: v.name,
+    Links: live.filter((c) => volumeNamesOf(c).includes(v.name)).length,
+    Size: v.size,
+  }));
+  return { containers, volumes };
 }
 
 export function engineSystemDf(engine: Engine): SystemDf {
@@ -101,6 +158,7 @@ export function engineSystemDf(engine: Engine): SystemDf {
   });
   const used = rows.filter((r) => r.containers > 0).reduce((sum, r) => sum + r.size - r.sharedSize, 0);
   const reclaimable = totalSize - used;
+  const usage = containerUsage(engine);
   const containers = [...engine.state.containers.values()];
   const running = containers.filter((c) => c.status === 'running');
   const containerSize = containers.reduce((sum, c) => sum + (c.sizeRw ?? 0), 0);
@@ -130,5 +188,7 @@ export function engineSystemDf(engine: Engine): SystemDf {
     images: Object.freeze(rows),
     LayersSize: totalSize,
     Images: Object.freeze(engineImageSummaries(engine, { all: true })),
+    Containers: Object.freeze(usage.containers),
+    Volumes: Object.freeze(usage.volumes),
   });
 }
