@@ -38,13 +38,27 @@ const packageLock = JSON.stringify(
   2,
 );
 
-const nodeApp: ContextFiles = {
+/** A TypeScript app: `npm run build` runs tsc, a devDependency. */
+export const NODE_TS_APP: ContextFiles = {
   'package.json': `${packageJson}\n`,
   'package-lock.json': `${packageLock}\n`,
   'tsconfig.json': '{ "compilerOptions": { "outDir": "dist", "module": "commonjs", "target": "es2020" }, "include": ["src"] }\n',
   'src/index.ts': "import express from 'express';\nconst app = express();\napp.get('/', (_req, res) => res.send('hello'));\napp.listen(3000);\n",
   'app.js': "const express = require('express');\nexpress().get('/', (_q, r) => r.send('hello')).listen(3000);\n",
   '.dockerignore': 'node_modules\ndist\n',
+};
+
+const nodeApp = NODE_TS_APP;
+
+/**
+ * The same app with a build that needs no devDependency (it copies the JavaScript to dist/): the
+ * seed's `npm ci --only=production` + `npm run build` works only for such an app (with tsc as a
+ * devDependency real npm stops at `sh: tsc: not found`; the course's "-fixed" version installs
+ * everything for the build and prunes afterwards).
+ */
+const nodeJsApp: ContextFiles = {
+  ...NODE_TS_APP,
+  'package.json': `${JSON.stringify({ ...JSON.parse(packageJson), scripts: { build: 'mkdir -p dist && cp app.js dist/index.js', start: 'node dist/index.js' } }, null, 2)}\n`,
 };
 
 const pythonApp: ContextFiles = {
@@ -76,7 +90,7 @@ export const SEED_CONTEXTS: Readonly<Record<string, ContextFiles>> = {
   '05-python-before': pythonApp,
   '06-node-dev': nodeApp,
   '06-node-multistage-fixed': nodeApp,
-  '06-node-multistage-seed': nodeApp,
+  '06-node-multistage-seed': nodeJsApp,
   '06-node-prod': nodeApp,
   '06-secret-in-layer': { 'secret.key': 'sk-layerlab-0123456789abcdef\n' },
   '07-node-example': nodeApp,
