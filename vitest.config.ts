@@ -13,6 +13,9 @@ export default defineConfig({
     globals: false,
     // zeromq and child kernels are safest in forked processes (JUPYTER-FACTS §2.8).
     pool: 'forks',
+    // Most slow tests wait on child processes (tslab kernels, Chromium, buildah, overlay mounts), so two
+    // files at a time pays off even on a 2-core CI machine (vitest's default there would be one).
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     benchmark: { include: ['test/bench/**/*.bench.ts'] },
