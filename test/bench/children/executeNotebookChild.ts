@@ -1,0 +1,31 @@
+/**
+ * Executes one notebook in a fresh tslab kernel (tools/runner executeNotebook), in its own process
+ * so the notebooks section can read the CPU time of the runner and its kernel together.
+ * Prints one JSON line: wall time, kernel start-up, cells, failures.
+ */
+import { executeNotebook } from '../../../tools/runner';
+
+async function main(path: string): Promise<void> {
+  const run = await executeNotebook(path);
+  const report = {
+    path: run.path,
+    durationMs: run.durationMs,
+    kernelStartMs: run.kernelStartMs,
+    codeCells: run.cells.length,
+    slowestCell: run.cells.reduce((worst, cell) => (cell.durationMs > worst.durationMs ? cell : worst), { index: -1, durationMs: 0 }),
+    complete: run.complete,
+    failures: run.failures.map((f) => `cell ${f.cellIndex}: ${f.summary}`),
+  };
+  process.stdout.write(`${JSON.stringify({ ...report, slowestCell: { index: report.slowestCell.index, durationMs: report.slowestCell.durationMs } })}\n`);
+}
+
+const path = process.argv[2];
+if (path === undefined) {
+  process.stderr.write('usage: executeNotebookChild.ts NOTEBOOK.ipynb\n');
+  process.exitCode = 2;
+} else {
+  main(path).catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
