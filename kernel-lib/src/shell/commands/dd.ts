@@ -13,6 +13,7 @@ import type { Content } from '../../content/Content';
 import { concatContent, randomContent, toContent, zeroContent } from '../../content';
 import type { CommandContext, ShellCommand } from '../CommandContext';
 import { strerror } from '../fsErrors';
+import { FsError } from '../../unionfs/FileSystem';
 import { EndlessInputError, type ShellInput } from '../io';
 import { SimulatorLimitError } from '../SimulatorLimitError';
 import { WRITE_BYTES_PER_SECOND } from '../timeModel';
@@ -38,7 +39,7 @@ function number(text: string): number {
 }
 
 /** `n` bytes of the input starting at `start`, as content (lazy where the source is). */
-function readBytes(ctx: CommandContext, input: ShellInput, start: number, n: number | undefined, seed: string): Content {
+function readBytes(input: ShellInput, start: number, n: number | undefined, seed: string): Content {
   if (input.kind === 'device') {
     if (n === undefined) throw new EndlessInputError(input.path);
     return input.device === 'zero' ? zeroContent(n) : randomContent(n, seed);
@@ -49,7 +50,6 @@ function readBytes(ctx: CommandContext, input: ShellInput, start: number, n: num
   if (from === 0 && to === content.size) return content;
   if (from === 0) return content.truncate(to);
   if (to - from > MATERIALIZE_LIMIT) throw new SimulatorLimitError(`dd: skipping into a ${content.size}-byte file and copying ${to - from} bytes is beyond the simulator (it keeps big files lazy only from their start)`);
-  void ctx;
   return toContent(content.slice(from, to));
 }
 
@@ -138,7 +138,7 @@ const dd: ShellCommand = {
     }
     const skipBytes = iflag.has('skip_bytes') ? skip : skip * ibs;
     const seed = `dd:${outfile ?? '-'}:${ctx.runtime.clock.now()}`;
-    let data = readBytes(ctx, input, skipBytes, count === undefined ? undefined : count * ibs, seed);
+    let data = readBytes(input, skipBytes, count === undefined ? undefined : count * ibs, seed);
     if (input.kind === 'content' && infile === undefined) input.cursor.offset = Math.min(input.content.size, input.cursor.offset + skipBytes + data.size);
     const inFull = Math.floor(data.size / ibs);
     const inPart = data.size % ibs === 0 ? 0 : 1;
@@ -150,7 +150,7 @@ const dd: ShellCommand = {
     else {
       const path = ctx.resolve(outfile);
       try {
-        writeOutput(ctx, path, outfile, data, seek * obs, conv.has('notrunc'));
+        writeOutput(ctx, path, data, seek * obs, conv.has('notrunc'));
       } catch (e) {
         if (e instanceof SimulatorLimitError) throw e;
         ctx.error(`can't open '${outfile}': ${strerror(e)}`);
@@ -174,14 +174,14 @@ const dd: ShellCommand = {
 class UsageSignal extends Error {}
 
 /** O_TRUNC unless seek or conv=notrunc; with seek the file is cut (or zero-extended) to the offset first. */
-function writeOutput(ctx: CommandContext, path: string, shown: string, data: Content, offset: number, notrunc: boolean): void {
+function writeOutput(ctx: CommandContext, path: string, data: Content, offset: number, notrunc: boolean): void {
   const fs = ctx.fs;
   const exists = fs.exists(path);
   if (!exists) {
     fs.writeFile(path, offset === 0 ? data : concatContent(zeroContent(offset), data), { mode: 0o644 });
     return;
   }
-  if (fs.stat(path).kind === 'dir') throw Object.assign(new Error(), { errno: 'EISDIR' });
+  if (fs.stat(path).kind === 'dir') throw new FsError('EISDIR', 'open', path);
   if (offset === 0 && !notrunc) {
     fs.writeFile(path, data);
     return;
@@ -194,7 +194,6 @@ function writeOutput(ctx: CommandContext, path: string, shown: string, data: Con
     if (old.size - end > MATERIALIZE_LIMIT) throw new SimulatorLimitError(`dd: conv=notrunc inside a ${old.size}-byte file is beyond the simulator`);
     result = concatContent(result, old.slice(end));
   }
-  void shown;
   fs.writeFile(path, result);
 }
 

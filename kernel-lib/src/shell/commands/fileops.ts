@@ -6,7 +6,7 @@
  */
 import type { CommandContext, ShellCommand } from '../CommandContext';
 import { isFsError, strerror } from '../fsErrors';
-import { baseName, joinPath, parentPath } from '../paths';
+import { baseName, joinPath } from '../paths';
 import { parseGroup, parseUser } from './accounts';
 import { applyMode } from './mode';
 import { options, usage } from './options';
@@ -375,4 +375,3 @@ function chownLike(name: 'chown' | 'chgrp'): ShellCommand {
 
 export const FILE_COMMANDS: readonly ShellCommand[] = [touch, mkdir, rm, rmdir, ln, chmod, chownLike('chown'), chownLike('chgrp'), ...COPY_COMMANDS];
 
-export { parentPath };

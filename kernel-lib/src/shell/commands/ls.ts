@@ -102,7 +102,7 @@ const ls: ShellCommand = {
     }
     let printed = false;
     if (files.length > 0) {
-      printEntries(ctx, sortEntries(files, f), f, names, false);
+      printEntries(ctx, sortEntries(files, f), f, names);
       printed = true;
     }
     const sortedDirs = sortEntries(dirs, f);
@@ -136,7 +136,7 @@ function listDirectory(ctx: CommandContext, shown: string, path: string, f: LsFl
     const total = sorted.reduce((sum, e) => sum + blocksOf(e.stat), 0);
     ctx.print(f.human ? `total ${humanSize(total * 1024).padEnd(7)}\n` : `total ${total}\n`);
   }
-  printEntries(ctx, sorted, f, names, true);
+  printEntries(ctx, sorted, f, names);
   let status = 0;
   if (f.recursive) {
     for (const child of sorted) {
@@ -157,7 +157,7 @@ function sortEntries(entries: Entry[], f: LsFlags): Entry[] {
   return f.reverse ? sorted.reverse() : sorted;
 }
 
-function printEntries(ctx: CommandContext, entries: readonly Entry[], f: LsFlags, names: Names, inDir: boolean): void {
+function printEntries(ctx: CommandContext, entries: readonly Entry[], f: LsFlags, names: Names): void {
   const now = ctx.runtime.clock.now();
   let out = '';
   for (const e of entries) {
@@ -175,7 +175,6 @@ function printEntries(ctx: CommandContext, entries: readonly Entry[], f: LsFlags
     if (f.classify || f.slash) line += indicator(ctx, e, f);
     out += `${line}\n`;
   }
-  void inDir;
   ctx.print(out);
 }
 

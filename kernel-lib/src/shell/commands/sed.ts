@@ -6,7 +6,6 @@
  */
 import type { CommandContext, ShellCommand } from '../CommandContext';
 import { strerror } from '../fsErrors';
-import { parentPath } from '../paths';
 import { options, usage } from './options';
 import { operandsOrStdin, readOperand, textOf } from './inputs';
 import { compilePosix, RegexSyntaxError } from './regex';
@@ -622,7 +621,6 @@ function editInPlace(ctx: CommandContext, operand: string, output: string, suffi
     ctx.fs.rename(temp, path);
   } catch (e) {
     ctx.error(`${operand}: ${strerror(e)}`);
-    void parentPath;
   }
 }
 

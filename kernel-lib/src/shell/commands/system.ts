@@ -9,7 +9,7 @@ import { consumeAll, contentText } from '../io';
 import { groups, userName, groupName, users } from './accounts';
 import { DEFAULT_DATE_FORMAT, parseDateText, strftime } from './dateFormat';
 import { options, usage } from './options';
-import { operandsOrStdin, readOperand, textOf } from './inputs';
+import { readOperand, textOf } from './inputs';
 import { evaluateExpr, ExprError } from './expr';
 
 function shell(name: string): ShellCommand {
@@ -389,4 +389,3 @@ export const SYSTEM_COMMANDS: readonly ShellCommand[] = [
   shell('sh'), shell('ash'), shell('bash'), shell('dash'), env, printenv, sleep, date, id, whoami, hostname, uname, which, xargs, seq, expr, nproc, time, nohup,
 ];
 
-void operandsOrStdin;

@@ -28,10 +28,9 @@ const cat: ShellCommand = {
         continue;
       }
       if (o.flags.has('n') || o.flags.has('b')) {
-        const { lines, final } = splitLines(textOf(ctx, content));
+        const { lines } = splitLines(textOf(ctx, content));
         const numbered = lines.map((l) => (o.flags.has('b') && l === '' ? l : `${String(++lineNo).padStart(6)}\t${l}`));
         ctx.print(joinLines(numbered, true)); // busybox cat -n ends the last line even without a newline
-        void final;
       } else ctx.stdout.write(content);
     }
     return status;

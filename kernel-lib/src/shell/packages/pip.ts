@@ -71,7 +71,7 @@ function pipInstall(ctx: CommandContext, args: readonly string[]): number {
   }
   const catalog = requireCatalog(ctx, 'ERROR: ');
   if (catalog === undefined) return 1;
-  const { dir, python } = sitePackages(ctx);
+  const { dir } = sitePackages(ctx);
   const names = specs.map((s) => s.replace(/\[.*?\]/, '').replace(/\s*[<>=!~;].*$/, '').trim().toLowerCase().replace(/_/g, '-'));
   const present = (name: string): boolean => {
     try {
@@ -113,7 +113,6 @@ function pipInstall(ctx: CommandContext, args: readonly string[]): number {
   const download = install.reduce((s, p) => s + p.downloadBytes, 0);
   const bytes = install.reduce((s, p) => s + p.installedBytes, 0);
   ctx.runtime.spend(RESOLVE_SECONDS.pip + downloadSeconds(download, install.length) + installSeconds(bytes, install.length, 'pip'));
-  void python;
   return 0;
 }
 
