@@ -92,7 +92,7 @@ describe('notebook 01: structure', () => {
 
   it('has a fact-check box for each ⚠ item, each followed by (or following) the cell that shows the truth', () => {
     const boxes: Record<string, string> = {
-      '01.09': 's1-latest-check', '01.12': 's1-metadata-check', '01.21': 's2-copyup-check', '01.23': 's2-drivers-check',
+      '01.09': 's1-latest-check', '01.12': 's1-metadata-check', '01.18': 's1-states-check', '01.21': 's2-copyup-check', '01.23': 's2-drivers-check',
       '01.25': 's2-backup-check', '01.28': 's2-count-check', '01.29': 's2-seed-parse-check', '01.31': 's2-sharing-check',
       '01.38': 's3-grammar-check', '01.46': 's3-four-digests', '01.47': 's3-repro-check', '01.51': 's4-gcr-check', '01.55': 's5-real-check',
     };
@@ -127,6 +127,50 @@ describe('notebook 01: key outputs', () => {
     const archives = lines.slice(2).map((l) => l.split(' ').at(-1));
     expect(archives[0]).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(archives[0]).toBe(archives[1]);
+  });
+
+  it('one image, three containers: docker ps lists web-1..3 running nginx:alpine; the figure draws them on its stack', () => {
+    const ps = cliText('s1-blueprint').split('\n').filter((l) => l.includes('nginx:alpine'));
+    expect(ps.map((l) => l.split('\t')[6])).toEqual(['web-3', 'web-2', 'web-1']);
+    for (const l of ps) expect(l.split('\t')[4]).toMatch(/^Up /);
+    const figure = svg('s1-blueprint', 1);
+    for (const name of ['web-1', 'web-2', 'web-3']) expect(figure).toContain(name);
+  });
+
+  it('reproducibility: two containers of one image export the same root filesystem', () => {
+    const [a, b] = text('s1-repro-export').trim().split('\n').map((l) => l.slice(0, 71));
+    expect(a).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(a).toBe(b);
+  });
+
+  it('reuse: ten containers add only their writable layers; docker system df counts 13 containers', () => {
+    expect(svg('s1-reuse-ten')).toContain('node:18-slim 컨테이너 10개가 쓰는 디스크');
+    expect(cliText('s1-reuse-ten', 1)).toMatch(/Containers\s+13\s+13\s+\d+B\s/);
+  });
+
+  it('container properties: diff, ephemeral vs volume, isolation, lifecycle and its refusals, ps -a states', () => {
+    expect(cliText('s1-mutable-diff')).toContain('C /etc\nC /etc/motd\nA /notes\nA /notes/today.txt');
+    const eph = text('s1-ephemeral-demo');
+    expect(eph).toContain("cat: can't open '/notes/today.txt': No such file or directory");
+    expect(eph).toMatch(/볼륨 notes-data: .*\n중요한 메모\n/);
+    expect(text('s1-isolation-demo')).toContain('blue 안에서:  blue\ngreen 안에서: green\n');
+    expect(text('s1-lifecycle-walk')).toBe('docker create  → created\ndocker start   → running\ndocker stop    → exited\ndocker rm      → removed\n');
+    const table = text('s1-lifecycle-table').split('\n');
+    expect(table.find((l) => l.startsWith('rm '))).toMatch(/^rm\s+→ removed\s+✗ ContainerRunning\s+✗ ContainerPaused\s+→ removed/);
+    expect(text('s1-lifecycle-rm-running')).toContain("code: 'ContainerRunning'");
+    expect(text('s1-lifecycle-more')).toContain('✗ NoSuchContainer: No such container: life');
+    const statuses = cliText('s1-states-ps').split('\n').slice(1).filter(Boolean).map((l) => [l.split('\t')[6], l.split('\t')[4]]);
+    const status = (name: string): string => statuses.find(([n]) => n === name)![1]!;
+    expect(status('just-created')).toBe('Created');
+    expect(status('stopped')).toMatch(/^Exited \(0\) .+ ago$/);
+    expect(status('green')).toMatch(/^Up .+ \(Paused\)$/);
+    expect(status('blue')).toMatch(/^Up /);
+    expect(statuses.some(([n]) => n === 'life')).toBe(false);
+  });
+
+  it('container layer structure: web-1 after one write — the diff and its stack', () => {
+    expect(cliText('s2-container-stack-figure')).toContain('C /usr/share/nginx/html/index.html');
+    expect(svg('s2-container-stack-figure', 1)).toContain('web-1');
   });
 
   it('tags: eight names, one IMAGE ID', () => {
@@ -189,7 +233,7 @@ describe('notebook 01: key outputs', () => {
   it('references: the parse table agrees with parseReference, errors are distribution/reference’s', () => {
     for (const line of text('s3-parse-table').trim().split('\n').slice(1)) {
       const [input, domain, path] = line.split(/\s+/);
-      if (input!.endsWith('…')) continue;
+      if (input!.endsWith('...')) continue;
       const ref = parseReference(input!);
       expect([domain, path]).toEqual([ref.domain, ref.path]);
     }
@@ -268,6 +312,12 @@ describe('notebook 01: key outputs', () => {
       expect(text(`ex${n}-solution`), `ex${n}`).toMatch(/✅ 실습 01-\d 통과: /);
     }
     expect(text('wrap-up-checklist').match(/^\[x\]/gm)).toHaveLength(4);
+  });
+
+  it('pair 2: 100 containers of node:18-slim: one image on disk plus 100 tiny writable layers', () => {
+    expect(cliText('pair-disk-measure')).toMatch(/Images\s+1\s+1\s+244MB/);
+    expect(cliText('pair-disk-measure')).toMatch(/Containers\s+100\s+100\s+1\.\d+kB/);
+    expect(text('pair-disk-measure')).toContain('100벌을 복사했다면: 24.4GB');
   });
 
   it('pair 1: team A ran the buggy 1.4.2, team B never did', () => {
