@@ -82,6 +82,10 @@ describe('notebook 02: structure', () => {
     }
   });
 
+  it('ticks all four outcomes of the wrap-up when every solution ran', () => {
+    expect(text('wrapup-checklist').split('\n').slice(0, 4).every((l) => l.startsWith('[x]'))).toBe(true);
+  });
+
   it('has a fact-check box for each ⚠ item it can show', () => {
     const boxes = cells.filter((c) => c.cell_type === 'markdown' && c.source.includes('> **사실 확인**')).map((c) => c.id);
     // 02.09 order, 02.11 hostname, 02.14 diff parents, 02.15 MergedDir, 02.21 Go/cgo, 02.23 layer count, 02.24 musl, 02.26 dated sizes, 02.33 image ID
@@ -199,9 +203,65 @@ describe('notebook 02: key outputs', () => {
     expect(text('c3-ephemeral')).toMatch(/order 1\n.+No such file or directory/);
   });
 
+  it('the Python-on-Ubuntu image: docker history shows its three layers over ubuntu:20.04, CMD as 0B', () => {
+    const rows = text('c1-build').split('\n');
+    expect(rows[0]).toMatch(/^IMAGE +CREATED +CREATED BY +SIZE +COMMENT$/);
+    expect(rows[1]).toMatch(/CMD \["python3" "\/app\/app\.py"\] +0B /);
+    expect(rows[2]).toMatch(/COPY app\.py \/app\/app\.py # buildkit +46B /);
+    expect(rows[3]).toMatch(/RUN \/bin\/sh -c pip3 install flask==3\.0\.0 # b… +\d/);
+    expect(rows[4]).toMatch(/RUN \/bin\/sh -c apt-get update && apt-get ins… +\d+MB /);
+    expect(rows.some((r) => /ADD file:.+ 72\.8MB/.test(r))).toBe(true);
+  });
+
+  it('the layer stack has 4 layers and the container py1 on top', () => {
+    const stack = svg('c1-stack');
+    expect(stack).toContain('pyapp:1.0  (레이어 4개');
+    expect(stack).toContain('[R/W] 컨테이너 py1: C /tmp, A /tmp/started.txt');
+  });
+
+  it('reuse: pyworker takes the Python layer from the cache; the base is shared by three images', () => {
+    expect(text('c1-reuse')).toMatch(/^CACHED  RUN apt-get update && apt-get install -y python3 python3-pip\n실행 +RUN pip3 install requests/);
+    const figure = svg('c1-reuse');
+    expect(figure).toContain('[공유 ×3]');
+    expect(figure).toContain('[공유 ×2]');
+  });
+
+  it('six images on one Ubuntu base: the sharing figure’s numbers add up', () => {
+    const desc = /<desc>([^<]+)<\/desc>/.exec(svg('c1-share'))![1]!;
+    const m = /이미지 6개: 공유 없이 ([\d.]+)(GB|MB) · 실제 ([\d.]+)MB · 절약 ([\d.]+)MB/.exec(desc)!;
+    const without = Number(m[1]) * (m[2] === 'GB' ? 1000 : 1);
+    expect(Math.abs(without - Number(m[3]) - Number(m[4]))).toBeLessThan(10); // sizes are rounded to 3 digits
+    expect(Number(m[4])).toBeGreaterThan(400);
+  });
+
+  it('layer order: code under dependencies reruns pip after an edit, dependencies under code reruns only COPY', () => {
+    const [seed, right] = text('c1-order').split('\n');
+    expect(seed).toMatch(/^다시 실행 2단계 · 새 레이어 +3MB .+원자료 순서/);
+    expect(right).toMatch(/^다시 실행 1단계 · 새 레이어 +\d+B .+권장 순서/);
+  });
+
+  it('multi-stage: the final image is alpine plus one binary; no Go toolchain in its history', () => {
+    const t = text('c3-multistage');
+    expect(t).not.toMatch(/golang|go build/);
+    expect(t).toMatch(/COPY \/out\/server \/usr\/local\/bin\/server/);
+    const desc = /<desc>([^<]+)<\/desc>/.exec(svg('c3-multistage'))![1]!;
+    expect(desc).toMatch(/builder 스테이지 +9\d\dMB/);
+    expect(desc).toMatch(/최종 이미지 server:1\.0 +[\d.]+MB/);
+  });
+
+  it('optimisation waterfall: each technique shrinks the image, the base change most', () => {
+    const sizes = text('c3-optimise').split('\n').slice(0, 5).map((l) => { const m = /^\s*([\d.]+)(GB|MB)/.exec(l)!; return Number(m[1]) * (m[2] === 'GB' ? 1000 : 1); });
+    for (let i = 1; i < sizes.length; i++) expect(sizes[i]!).toBeLessThanOrEqual(sizes[i - 1]!);
+    expect(sizes[1]! - sizes[2]!).toBeGreaterThan(sizes[0]! - sizes[1]!);
+  });
+
+  it('100 containers show up in docker system df as tiny writable layers', () => {
+    expect(text('c3-hundred')).toMatch(/Containers +10\d +10\d +[\d.]+kB/);
+  });
+
   it('each check cell gives a hint on the starter answer, and each solution passes', () => {
-    for (const id of ['ex2', 'ex3', 'ex5', 'ex6']) {
-      expect(text(`${id}-check`), id).toMatch(/^❌ 실습 02-\d: .+\n\s+힌트: .+/);
+    for (const id of ['ex1', 'ex2', 'ex3', 'ex4', 'ex5', 'ex6']) {
+      expect(text(`${id}-check`), id).toMatch(/^❌ 실습 02-\d: .+\n[\s\S]*   힌트: .+/);
       expect(text(`${id}-solution`), id).toMatch(/✅ 실습 02-\d 통과: /);
     }
   });

@@ -4,6 +4,7 @@
  * where to look. Checkers that need a build or a container make their own fresh `Engine`, so a
  * learner's earlier cells cannot change the outcome.
  */
+import { catalogImage } from '../catalog/catalog';
 import { Engine } from '../engine/Engine';
 import type { ImageReference } from '../reference/ImageReference';
 import { parseReference } from '../reference/parseReference';
@@ -200,6 +201,62 @@ const mustKnows = defineExercise<Nb02MustKnows>('02-3', title('02-3'), (answers)
 /** 02-3: true/false on the four must-knows (image = read-only stack, container = +1 RW layer, CoW, sharing). */
 export function checkNb02MustKnows(answers: Nb02MustKnows): Verdict {
   return mustKnows.check(answers);
+}
+
+// ── 02-4 a smaller image ───────────────────────────────────────────────────────────────────────
+
+/** The Node/TypeScript app of the optimisation section and exercise 02-4 (build: tsc → dist/index.js). */
+export const NB02_NODE_APP: Readonly<Record<string, string>> = Object.freeze({
+  'package.json': `${JSON.stringify({ name: 'shop', version: '1.0.0', scripts: { build: 'tsc' }, dependencies: { express: '4.18.2' }, devDependencies: { typescript: '5.3.3', jest: '29.7.0' } }, null, 2)}\n`,
+  'tsconfig.json': '{ "compilerOptions": { "outDir": "dist" } }\n',
+  'src/index.ts': 'import express from "express";\nexpress().listen(3000);\n',
+});
+
+/** The size the optimised image must not exceed (a slim multi-stage build is ≈ 248 MB; node:18 alone is 993 MB). */
+export const NB02_SLIM_LIMIT_BYTES = 260_000_000;
+
+const MB = (bytes: number): string => `${(bytes / 1e6).toFixed(1)}MB`;
+
+const slimImage = defineExercise<string>('02-4', title('02-4'), (dockerfile) => {
+  const id = '02-4';
+  if (typeof dockerfile !== 'string' || dockerfile.trim() === '') {
+    return failed(id, 'Dockerfile 문자열이 비어 있습니다.', '`mySlimDockerfile`에 Dockerfile 전체를 문자열(백틱 `…`)로 적으세요.');
+  }
+  const engine = new Engine();
+  let result;
+  try {
+    result = engine.build({ dockerfile, context: NB02_NODE_APP, tag: 'nb02-slim-check:latest' });
+  } catch (error) {
+    return failed(id, `빌드가 실패했습니다: ${errorText(error)}`, '오류 메시지의 줄 번호를 보세요. 멀티 스테이지라면 첫 FROM에 `AS builder`를 붙이고 `COPY --from=builder …`로 가져옵니다.');
+  }
+  const container = engine.run('nb02-slim-check:latest', { name: 'slim-check' });
+  const has = (path: string): boolean => container.exec(`test -e ${path}`).exitCode === 0;
+  const size = result.image.size;
+  if (!has('/app/dist/index.js')) {
+    return failed(id, '최종 이미지에 빌드 결과물 /app/dist/index.js가 없습니다.', '`npm run build`가 만든 dist를 최종 스테이지로 가져오세요: `COPY --from=builder /app/dist ./dist` (WORKDIR /app 기준).');
+  }
+  if (!has('/app/node_modules/express')) {
+    return failed(id, '최종 이미지에 런타임 의존성 express가 없습니다.', '실행에 필요한 의존성은 남겨야 합니다. 최종 스테이지에서 `COPY package.json .` 후 `RUN npm install --omit=dev` 하세요.');
+  }
+  const devLeft = ['typescript', 'jest'].filter((p) => has(`/app/node_modules/${p}`));
+  if (size <= NB02_SLIM_LIMIT_BYTES && devLeft.length === 0) {
+    return passed(id, `최종 이미지 ${MB(size)}: 목표(${MB(NB02_SLIM_LIMIT_BYTES)} 이하)를 지켰고 개발 의존성 없이 dist와 express만 담았습니다.`);
+  }
+  // The final stage stands on the full node:18 when it holds node:18's whole stack (ChainID: its top
+  // layer alone is not enough, the node variants share the same docker-entrypoint.sh layer).
+  const fullNode = result.image.chainIds.includes(catalogImage('node:18').chainIds.at(-1)!);
+  if (fullNode) {
+    return failed(id, `최종 이미지가 ${MB(size)}입니다. 최종 스테이지가 node:18(993MB) 위에 있습니다.`, '실행에는 빌드 도구가 필요 없습니다. 마지막 FROM을 node:18-slim(또는 조건이 맞으면 node:18-alpine)으로 바꾸세요. 빌드는 앞 스테이지(node:18 AS builder)에서 합니다.', { actual: MB(size) });
+  }
+  if (devLeft.length > 0) {
+    return failed(id, `최종 이미지에 개발 의존성(${devLeft.join(', ')})이 남아 있습니다 (${MB(size)}).`, '타입스크립트 컴파일러와 테스트 도구는 빌드할 때만 필요합니다. 빌드는 builder 스테이지에서 하고, 최종 스테이지에서는 `npm install --omit=dev`로 런타임 의존성만 설치하세요.', { actual: MB(size) });
+  }
+  return failed(id, `최종 이미지가 ${MB(size)}로 목표(${MB(NB02_SLIM_LIMIT_BYTES)})보다 큽니다.`, '레이어별 크기(dockerHistory)를 보고 가장 큰 레이어부터 줄이세요. 지우는 일은 만든 RUN 안에서 해야 줄어듭니다.', { actual: MB(size) });
+});
+
+/** 02-4: make the Node app's image small (≤ NB02_SLIM_LIMIT_BYTES) without losing dist/ and its runtime deps. */
+export function checkNb02SlimImage(dockerfile: string): Verdict {
+  return slimImage.check(dockerfile);
 }
 
 // ── 02-5 production reference ──────────────────────────────────────────────────────────────────

@@ -7,6 +7,8 @@ import { Engine } from '../../../kernel-lib/src/engine';
 import {
   NB02_EXERCISES,
   checkNb02ImageIdentity,
+  checkNb02LayerOrder,
+  checkNb02SlimImage,
   checkNb02MustKnows,
   checkNb02PredictDiff,
   nb02PredictDiffActual,
@@ -216,5 +218,91 @@ describe('02-2 predict the docker diff', () => {
 
   it('refuses a string in place of the array', () => {
     expect(checkNb02PredictDiff('C /etc' as unknown as string[]).message).toBe('답이 문자열 배열이 아닙니다.');
+  });
+});
+
+describe('02-1 layer order', () => {
+  const apt = 'RUN apt-get update && apt-get install -y python3 python3-pip';
+  const pip = 'RUN pip3 install flask==3.0.0';
+  const copy = 'COPY app.py /app/app.py';
+  const df = (...lines: string[]): string => ['FROM ubuntu:20.04', ...lines, 'CMD ["python3", "/app/app.py"]', ''].join('\n');
+
+  it('passes the solution: only the COPY of the code reruns after an edit', () => {
+    const v = checkNb02LayerOrder(df(apt, pip, copy));
+    expect(v.passed).toBe(true);
+    expect(v.message).toContain('`COPY app.py /app/app.py` 하나뿐');
+  });
+
+  it('the starter (code under dependencies, as in the seed) reruns pip: says to move pip above COPY', () => {
+    const v = checkNb02LayerOrder(df(apt, copy, pip));
+    expect(v.message).toBe('app.py만 고쳤는데 `pip3 install`이 다시 실행됐습니다.');
+    expect(v.hint).toContain('pip3 줄을 COPY 위로');
+    expect(v.actual).toEqual(['COPY app.py /app/app.py', 'RUN pip3 install flask==3.0.0']);
+  });
+
+  it('copying the code first reruns apt-get too', () => {
+    const v = checkNb02LayerOrder(df(copy, apt, pip));
+    expect(v.message).toBe('app.py만 고쳤는데 `apt-get install`까지 다시 실행됐습니다.');
+  });
+
+  it('pip before apt-get is refused before building the rest', () => {
+    const v = checkNb02LayerOrder(df(pip, apt, copy));
+    expect(v.passed).toBe(false);
+    expect(v.message).toMatch(/pip3 install|빌드가 실패/);
+  });
+
+  it('asks to keep the lines that were deleted', () => {
+    expect(checkNb02LayerOrder(df(apt, copy)).message).toContain('flask를 설치하는 단계');
+    expect(checkNb02LayerOrder(df(apt, pip)).message).toContain('`app.py`를 복사하는 `COPY` 단계가 없습니다');
+  });
+
+  it('reports a failing build with its message', () => {
+    const v = checkNb02LayerOrder(df(apt, 'RUN pip3 instal flask==3.0.0', copy));
+    expect(v.passed).toBe(false);
+    expect(v.message).toMatch(/빌드가 실패했습니다|flask를 설치하는 단계/);
+  });
+
+  it('refuses an empty answer', () => {
+    expect(checkNb02LayerOrder('').message).toBe('Dockerfile 문자열이 비어 있습니다.');
+  });
+});
+
+describe('02-4 a smaller image', () => {
+  const builder = 'FROM node:18 AS builder\nWORKDIR /app\nCOPY . .\nRUN npm install && npm run build\n\n';
+  const runtime = (base: string, install = 'RUN npm install --omit=dev && npm cache clean --force\n', copyDist = 'COPY --from=builder /app/dist ./dist\n'): string =>
+    `FROM ${base}\nWORKDIR /app\nCOPY package.json .\n${install}${copyDist}CMD ["node", "dist/index.js"]\n`;
+
+  it('passes the solution (slim) and the alpine variant', () => {
+    expect(checkNb02SlimImage(builder + runtime('node:18-slim')).passed).toBe(true);
+    expect(checkNb02SlimImage(builder + runtime('node:18-alpine')).passed).toBe(true);
+  });
+
+  it('the starter on node:18 is told to change the last FROM', () => {
+    const v = checkNb02SlimImage('FROM node:18\nWORKDIR /app\nCOPY . .\nRUN npm install\nRUN npm run build\nCMD ["node", "dist/index.js"]\n');
+    expect(v.message).toMatch(/^최종 이미지가 1083\.\d+MB입니다\. 최종 스테이지가 node:18\(993MB\) 위에 있습니다\.$/);
+    expect(v.hint).toContain('node:18-slim');
+  });
+
+  it('a multi-stage build that still runs on node:18 gets the same hint', () => {
+    expect(checkNb02SlimImage(builder + runtime('node:18')).hint).toContain('마지막 FROM');
+  });
+
+  it('one stage on slim keeps the dev dependencies: says to build in a builder stage', () => {
+    const v = checkNb02SlimImage('FROM node:18-slim\nWORKDIR /app\nCOPY . .\nRUN npm install && npm run build\nCMD ["node", "dist/index.js"]\n');
+    expect(v.message).toMatch(/개발 의존성\(typescript, jest\)이 남아 있습니다/);
+    expect(v.hint).toContain('--omit=dev');
+  });
+
+  it('forgetting to copy dist is named', () => {
+    expect(checkNb02SlimImage(builder + runtime('node:18-slim', undefined, '')).message).toBe('최종 이미지에 빌드 결과물 /app/dist/index.js가 없습니다.');
+  });
+
+  it('forgetting the runtime dependencies is named', () => {
+    expect(checkNb02SlimImage(builder + runtime('node:18-slim', '')).message).toBe('최종 이미지에 런타임 의존성 express가 없습니다.');
+  });
+
+  it('a failing build says where to look', () => {
+    const v = checkNb02SlimImage('FROM node:18-slim\nCOPY --from=nowhere /app/dist ./dist\n');
+    expect(v.message).toMatch(/^빌드가 실패했습니다/);
   });
 });
