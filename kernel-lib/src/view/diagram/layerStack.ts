@@ -3,7 +3,7 @@ import { Figure } from '../display/Figure';
 import { KOREAN_MONO_STACK } from '../display/fonts';
 import { el, finishSvg, svgText } from '../svg/svgDocument';
 import { PALETTE } from '../svg/palette';
-import { fitText } from '../svg/svgText';
+import { fitText, textWidth } from '../svg/svgText';
 import type { StackContainerInput, StackImageInput, StackLayerInput } from './stackInput';
 import { isEngineLike, isImageLike, type EngineLike, type ImageLike } from '../model/modelShapes';
 import { stackImageOf } from '../model/stackFromImage';
@@ -189,9 +189,11 @@ export function layerStack(subject: EngineLike | StackSource | readonly StackSou
     parts.push(svgText(lx + 30, ly + 14, label, { 'font-size': 15, fill: PALETTE.ink }));
     lx += 44 + label.length * 15;
   }
+  // A single column is narrower than the legend row or a long title: widen the picture to hold them.
+  const fullWidth = Math.ceil(Math.max(width, lx + MARGIN, MARGIN * 2 + textWidth(title, 26)));
 
-  const svg = finishSvg({ width, height, title, description: stackText(list, columns.map((c) => c.rows), containers) }, parts.join(''));
-  return new Figure({ svg, text: stackText(list, columns.map((c) => c.rows), containers), alt: title, width, height });
+  const svg = finishSvg({ width: fullWidth, height, title, description: stackText(list, columns.map((c) => c.rows), containers) }, parts.join(''));
+  return new Figure({ svg, text: stackText(list, columns.map((c) => c.rows), containers), alt: title, width: fullWidth, height });
 }
 
 function stackText(images: readonly StackImageInput[], rows: Row[][], containers: readonly StackContainerInput[]): string {
