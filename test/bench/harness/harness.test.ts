@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { verdict, type BenchRow } from './BenchRow';
 import { formatMs, formatTable } from './formatTable';
-import { median, parseBashTimes, sideBySide, timeCommand } from './measure';
+import { alternate, median, parseBashTimes, sideBySide, timeCommand } from './measure';
 import { parseBenchArgs } from './parseBenchArgs';
 
 describe('measure', () => {
@@ -39,6 +39,14 @@ describe('measure', () => {
     const sample = (name: string) => () => (order.push(name), { wallMs: 1, cpuMs: 1 });
     sideBySide(4, sample('ours'), sample('ref'));
     expect(order).toEqual(['ours', 'ref', 'ref', 'ours', 'ours', 'ref', 'ref', 'ours']);
+  });
+
+  test('three measurements take turns going first, and each gets its own median', () => {
+    const order: string[] = [];
+    const sample = (name: string, wallMs: number) => () => (order.push(name), { wallMs, cpuMs: wallMs / 2 });
+    const [a, b, c] = alternate(3, [sample('a', 10), sample('b', 20), sample('c', 30)]);
+    expect(order.join('')).toBe('abcbcacab');
+    expect([a?.wallMs, b?.wallMs, c?.cpuMs]).toEqual([10, 20, 15]);
   });
 });
 

@@ -89,22 +89,24 @@ export function timeCommand(script: string, options: { cwd?: string; env?: NodeJ
 }
 
 /**
- * Runs ours and the reference `reps` times, alternating which goes first, so that a change in the
- * machine's load during the run falls on both sides alike.
+ * Runs each measurement `reps` times, rotating which goes first on every round, so that a change in
+ * the machine's load during the run falls on all of them alike.
  */
-export function sideBySide(reps: number, ours: () => Sample, reference: () => Sample): { ours: Samples; reference: Samples } {
-  const a: Sample[] = [];
-  const b: Sample[] = [];
-  for (let i = 0; i < reps; i++) {
-    if (i % 2 === 0) {
-      a.push(ours());
-      b.push(reference());
-    } else {
-      b.push(reference());
-      a.push(ours());
+export function alternate(reps: number, measurements: readonly (() => Sample)[]): Samples[] {
+  const taken: Sample[][] = measurements.map(() => []);
+  for (let round = 0; round < reps; round++) {
+    for (let k = 0; k < measurements.length; k++) {
+      const index = (round + k) % measurements.length;
+      taken[index]!.push(measurements[index]!());
     }
   }
-  return { ours: summarise(a), reference: summarise(b) };
+  return taken.map(summarise);
+}
+
+/** Ours and the reference, alternating (see `alternate`). */
+export function sideBySide(reps: number, ours: () => Sample, reference: () => Sample): { ours: Samples; reference: Samples } {
+  const [a, b] = alternate(reps, [ours, reference]);
+  return { ours: a!, reference: b! };
 }
 
 /** Repeats `fn` and summarises (no reference). */

@@ -87,6 +87,8 @@ export const buildSection: BenchSection = {
     const slowestCached = built.reduce<SeedBuild | undefined>((worst, b) => (worst === undefined || b.cached!.wallMs > worst.cached!.wallMs ? b : worst), undefined);
     const slowestCold = built.reduce<SeedBuild | undefined>((worst, b) => (worst === undefined || b.cold!.wallMs > worst.cold!.wallMs ? b : worst), undefined);
     const maxCachedCpu = Math.max(...built.map((b) => b.cached!.cpuMs));
+    const overCpu = built.filter((b) => b.cached!.cpuMs > CACHED_LIMIT_MS);
+    const worstCpu = overCpu.reduce<SeedBuild | undefined>((worst, b) => (worst === undefined || b.cached!.cpuMs > worst.cached!.cpuMs ? b : worst), undefined);
     const reasons = [...new Set(builds.filter((b) => b.failure !== undefined).map((b) => b.failure!.replace(/^process "\/bin\/sh -c (\S+).*$/, '$1 (command not simulated)')))];
     const rows: BenchRow[] = [
       {
@@ -103,9 +105,9 @@ export const buildSection: BenchSection = {
         reference: { value: CACHED_LIMIT_MS, unit: 'ms', label: 'limit' },
         target: { kind: 'limit', max: CACHED_LIMIT_MS },
         whyMissed:
-          maxCachedCpu <= CACHED_LIMIT_MS
-            ? `CPU time per cached rebuild is at most ${formatMs(maxCachedCpu)}: the wall median includes waiting for a CPU on this loaded machine`
-            : 'a cache hit still converts and checksums the context (a string context is UTF-8 encoded and hashed on every build: ~3 ms for the 1 MB SQL dump here) and re-derives each step\'s config (JSON + SHA-256); a checksum cache keyed by path, size and mtime, as BuildKit\'s contenthash keeps, would reach it',
+          overCpu.length === 0
+            ? `CPU time per cached rebuild is at most ${formatMs(maxCachedCpu)}: the wall medians include waiting for a CPU on this loaded machine`
+            : `${overCpu.length} of ${built.length} seeds take over ${CACHED_LIMIT_MS} ms of CPU (worst ${worstCpu!.dockerfile}: ${formatMs(worstCpu!.cached!.cpuMs)}, ${worstCpu!.steps} steps): a cache hit still makes each step's Image value (config re-serialised to Go JSON, parsed, frozen and hashed) and re-reads and checksums the context; memoising a step's resulting image by its cache key would make a hit a lookup`,
       },
       ...(failed > 0
         ? [
