@@ -208,11 +208,12 @@ describe('notebook 01: key outputs', () => {
     expect(a).toEqual(b);
   });
 
-  it('the seed Dockerfile is refused on line 1; the course copy makes layers only for RUN and COPY', () => {
+  it('the seed Dockerfile is refused on line 1; the course copy (comments moved) makes layers only for RUN and COPY: base 1 + 3', () => {
     expect(text('s2-seed-parse')).toContain('dockerfile parse error on line 1: FROM requires either one or three arguments');
     const t = text('s2-count');
-    expect(t).toMatch(/Dockerfile 명령 수:\s+4 \(FROM, RUN, COPY, CMD\)/);
-    expect(t).toMatch(/web:1\.0의 레이어\(RootFS\.Layers\):\s+3\s+= 베이스 1 \+ 이 Dockerfile이 만든 2/);
+    expect(t).toMatch(/Dockerfile 명령 수:\s+5 \(FROM, RUN, RUN, COPY, CMD\)/);
+    expect(t).toMatch(/web:1\.0의 레이어\(RootFS\.Layers\):\s+4\s+= 베이스 1 \+ 이 Dockerfile이 만든 3/);
+    expect(cliText('s2-course-build')).toMatch(/RUN \/bin\/sh -c apt-get install -y nginx[^\n]*\t[\d.]+MB/);
     expect(t).toMatch(/레이어 X\s+CMD \["nginx", "-g", "daemon off;"\]/);
   });
 
