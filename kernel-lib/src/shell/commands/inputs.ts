@@ -56,6 +56,26 @@ export function operandsOrStdin(operands: readonly string[]): string[] {
   return operands.length === 0 ? ['-'] : [...operands];
 }
 
+/**
+ * Hands the content of each operand (stdin when there is none) to `each`, in order. An operand that
+ * cannot be read has had its error printed and makes the exit status 1, and the rest are still read,
+ * as busybox's text utilities do (`cat a missing b` prints a and b, then exits 1).
+ */
+export function forEachOperandContent(
+  ctx: CommandContext,
+  operands: readonly string[],
+  style: OpenErrorStyle,
+  each: (content: Content, operand: string) => void,
+): number {
+  let status = 0;
+  for (const operand of operandsOrStdin(operands)) {
+    const content = readOperand(ctx, operand, style);
+    if (content === undefined) status = 1;
+    else each(content, operand);
+  }
+  return status;
+}
+
 /** The UTF-8 text of content small enough to process as lines. */
 export function textOf(ctx: CommandContext, content: Content): string {
   if (content.size > TEXT_LIMIT) {

@@ -7,7 +7,7 @@
 import type { CommandContext, ShellCommand } from '../CommandContext';
 import { strerror } from '../fsErrors';
 import { options, usage } from './options';
-import { operandsOrStdin, readOperand, textOf } from './inputs';
+import { forEachOperandContent, readOperand, textOf } from './inputs';
 import { compilePosix, RegexSyntaxError } from './regex';
 
 class SedError extends Error {}
@@ -572,28 +572,19 @@ const sed: ShellCommand = {
           ctx.error('no files to edit in place');
           return 1;
         }
-        for (const operand of operands) {
-          const content = readOperand(ctx, operand, 'plain');
-          if (content === undefined) {
-            status = 1;
-            continue;
-          }
+        const backupSuffix = inPlace;
+        // operands is not empty here, so forEachOperandContent reads exactly these files (never stdin).
+        return forEachOperandContent(ctx, operands, 'plain', (content, operand) => {
           const { output, files } = run(cmds.map((c) => ({ ...c, inRange: false })), textOf(ctx, content), o.flags.has('n'));
-          editInPlace(ctx, operand, output, inPlace);
+          editInPlace(ctx, operand, output, backupSuffix);
           flushFiles(files);
-        }
-        return status;
+        });
       }
       let text = '';
-      for (const operand of operandsOrStdin(operands)) {
-        const content = readOperand(ctx, operand, 'plain');
-        if (content === undefined) {
-          status = 1;
-          continue;
-        }
+      status = forEachOperandContent(ctx, operands, 'plain', (content) => {
         const t = textOf(ctx, content);
         text += text !== '' && !text.endsWith('\n') ? `\n${t}` : t;
-      }
+      });
       const { output, files } = run(cmds, text, o.flags.has('n'));
       ctx.print(output);
       flushFiles(files);

@@ -9,7 +9,7 @@ import { digestHex } from '../../digest';
 import { strerror } from '../fsErrors';
 import { consumeBytes, FileSink, type OutputSink } from '../io';
 import { options, usage } from './options';
-import { joinLines, openOperand, operandsOrStdin, readOperand, splitLines, textOf } from './inputs';
+import { forEachOperandContent, joinLines, openOperand, operandsOrStdin, readOperand, splitLines, textOf } from './inputs';
 import { TEXT_COMMANDS_2 } from './textproc';
 
 const cat: ShellCommand = {
@@ -19,21 +19,14 @@ const cat: ShellCommand = {
   run(ctx) {
     const o = options(ctx, { flags: 'nbveAtu', usage: 'cat [-nbvteA] [FILE]...' });
     if (o === undefined) return 1;
-    let status = 0;
     let lineNo = 0;
-    for (const operand of operandsOrStdin(o.operands)) {
-      const content = readOperand(ctx, operand, 'cant-open');
-      if (content === undefined) {
-        status = 1;
-        continue;
-      }
+    return forEachOperandContent(ctx, o.operands, 'cant-open', (content) => {
       if (o.flags.has('n') || o.flags.has('b')) {
         const { lines } = splitLines(textOf(ctx, content));
         const numbered = lines.map((l) => (o.flags.has('b') && l === '' ? l : `${String(++lineNo).padStart(6)}\t${l}`));
         ctx.print(joinLines(numbered, true)); // busybox cat -n ends the last line even without a newline
       } else ctx.stdout.write(content);
-    }
-    return status;
+    });
   },
 };
 
@@ -241,17 +234,10 @@ const tac: ShellCommand = {
   kind: 'utility',
   summary: 'lines in reverse order',
   run(ctx) {
-    let status = 0;
-    for (const operand of operandsOrStdin(ctx.args)) {
-      const content = readOperand(ctx, operand, 'plain');
-      if (content === undefined) {
-        status = 1;
-        continue;
-      }
+    return forEachOperandContent(ctx, ctx.args, 'plain', (content) => {
       const pieces = textOf(ctx, content).match(/[^\n]*\n|[^\n]+$/g) ?? [];
       ctx.print(pieces.reverse().join(''));
-    }
-    return status;
+    });
   },
 };
 
@@ -261,17 +247,10 @@ const rev: ShellCommand = {
   kind: 'utility',
   summary: 'reverse each line',
   run(ctx) {
-    let status = 0;
-    for (const operand of operandsOrStdin(ctx.args)) {
-      const content = readOperand(ctx, operand, 'plain');
-      if (content === undefined) {
-        status = 1;
-        continue;
-      }
+    return forEachOperandContent(ctx, ctx.args, 'plain', (content) => {
       const { lines, final } = splitLines(textOf(ctx, content));
       ctx.print(joinLines(lines.map((l) => [...l].reverse().join('')), final));
-    }
-    return status;
+    });
   },
 };
 
@@ -280,18 +259,11 @@ const nl: ShellCommand = {
   kind: 'utility',
   summary: 'number non-empty lines',
   run(ctx) {
-    let status = 0;
     let n = 0;
-    for (const operand of operandsOrStdin(ctx.args.filter((a) => !a.startsWith('-')))) {
-      const content = readOperand(ctx, operand, 'plain');
-      if (content === undefined) {
-        status = 1;
-        continue;
-      }
+    return forEachOperandContent(ctx, ctx.args.filter((a) => !a.startsWith('-')), 'plain', (content) => {
       const { lines } = splitLines(textOf(ctx, content));
       ctx.print(joinLines(lines.map((l) => (l === '' ? '       ' : `${String(++n).padStart(6)}\t${l}`))));
-    }
-    return status;
+    });
   },
 };
 
@@ -307,16 +279,9 @@ const sha256sum: ShellCommand = {
       ctx.runtime.note('sha256sum -c is not simulated');
       return 1;
     }
-    let status = 0;
-    for (const operand of operandsOrStdin(o.operands)) {
-      const content = readOperand(ctx, operand, 'cant-open');
-      if (content === undefined) {
-        status = 1;
-        continue;
-      }
+    return forEachOperandContent(ctx, o.operands, 'cant-open', (content, operand) => {
       ctx.print(`${digestHex(content.digest())}  ${operand}\n`);
-    }
-    return status;
+    });
   },
 };
 

@@ -5,21 +5,15 @@
 import type { CommandContext, ShellCommand } from '../CommandContext';
 import { compareBytes } from '../glob';
 import { options, usage } from './options';
-import { joinLines, operandsOrStdin, readOperand, splitLines, textOf } from './inputs';
+import { forEachOperandContent, joinLines, readOperand, splitLines, textOf } from './inputs';
 import { encodeEscapedText, expandEscapes } from './printfFormat';
 
 function readAllLines(ctx: CommandContext, operands: readonly string[], style: 'plain' | 'cant-open'): { lines: string[]; ok: boolean } {
   const lines: string[] = [];
-  let ok = true;
-  for (const operand of operandsOrStdin(operands)) {
-    const content = readOperand(ctx, operand, style);
-    if (content === undefined) {
-      ok = false;
-      continue;
-    }
+  const status = forEachOperandContent(ctx, operands, style, (content) => {
     lines.push(...splitLines(textOf(ctx, content)).lines);
-  }
-  return { lines, ok };
+  });
+  return { lines, ok: status === 0 };
 }
 
 /** The leading number of a line as `sort -n` reads it (no number = 0). */
