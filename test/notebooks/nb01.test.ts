@@ -97,7 +97,8 @@ describe('notebook 01: structure', () => {
       '01.38': 's3-grammar-check', '01.46': 's3-four-digests', '01.47': 's3-repro-check', '01.51': 's4-gcr-check', '01.55': 's5-real-check',
     };
     for (const [item, id] of Object.entries(boxes)) {
-      expect(cell(id).source.startsWith('> **사실 확인** · **'), `${item} ${id}`).toBe(true);
+      expect(cell(id).source.startsWith('### 사실 확인 · '), `${item} ${id}`).toBe(true);
+      expect(cell(id).source, `${item} ${id}`).toContain('\n> **사실 확인** ');
       const i = cells.indexOf(cell(id));
       const near = [cells[i - 1], cells[i + 1]].filter((c) => c?.cell_type === 'code');
       expect(near.length, `${item}: a live cell next to the box`).toBeGreaterThan(0);
