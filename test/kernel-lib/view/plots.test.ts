@@ -92,3 +92,14 @@ describe('Plot figures (linkedom, deterministic SVG)', () => {
     expect(new Set(ids(c.svg)).size).toBe(ids(c.svg).length);
   });
 });
+
+describe('base image sizes: long labels', () => {
+  test('the left margin grows to fit the longest bar name (Plot clips tick labels outside it)', () => {
+    const short = baseImageSizesPlot(seedBases);
+    const long = baseImageSizesPlot([{ name: '실제: 이미지 1벌 + 컨테이너 레이어 100장', size: 43e6 }, { name: '이미지를 100벌 복사한다면', size: 4.3e9 }]);
+    expect(texts(long.svg)).toContain('실제: 이미지 1벌 + 컨테이너 레이어 100장');
+    // bars start at the left margin: 170 for image names, further right for a long sentence
+    expect(plotBars(short.svg).map((b) => b.x)).toEqual(['170', '170', '170', '170']);
+    expect(Number(plotBars(long.svg)[0]!.x)).toBeGreaterThan(300);
+  });
+});
