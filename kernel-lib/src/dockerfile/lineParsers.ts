@@ -255,9 +255,11 @@ function tryParseJson(rest: string): JsonAttempt {
 
 const NOT_STRING_ARRAY = 'when using JSON array syntax, arrays must be comprised of strings only';
 
-/** RUN, CMD, ENTRYPOINT, SHELL: a JSON array of strings (exec form) or the text as one argument. */
-export function parseMaybeJson(rest: string): LineArgs {
-  if (rest === '') return { args: [], json: false };
+/**
+ * The JSON-array (exec form) reading of `rest`, or undefined when `rest` is not a JSON array, so the
+ * caller falls back to its own plain form. An array holding anything but strings is an error.
+ */
+function parseJsonForm(rest: string): LineArgs | undefined {
   const attempt = tryParseJson(rest);
   if (attempt.ok) {
     return attempt.trailing === ''
@@ -265,19 +267,18 @@ export function parseMaybeJson(rest: string): LineArgs {
       : { args: attempt.args, json: true, jsonTrailing: attempt.trailing };
   }
   if (attempt.notStrings) throw new LineParseProblem('json', NOT_STRING_ARRAY);
-  return { args: [rest], json: false };
+  return undefined;
+}
+
+/** RUN, CMD, ENTRYPOINT, SHELL: a JSON array of strings (exec form) or the text as one argument. */
+export function parseMaybeJson(rest: string): LineArgs {
+  if (rest === '') return { args: [], json: false };
+  return parseJsonForm(rest) ?? { args: [rest], json: false };
 }
 
 /** COPY, ADD, VOLUME: a JSON array of strings or whitespace-separated words. */
 export function parseMaybeJsonToList(rest: string): LineArgs {
-  const attempt = tryParseJson(rest);
-  if (attempt.ok) {
-    return attempt.trailing === ''
-      ? { args: attempt.args, json: true }
-      : { args: attempt.args, json: true, jsonTrailing: attempt.trailing };
-  }
-  if (attempt.notStrings) throw new LineParseProblem('json', NOT_STRING_ARRAY);
-  return parseStringsWhitespaceDelimited(rest);
+  return parseJsonForm(rest) ?? parseStringsWhitespaceDelimited(rest);
 }
 
 /** HEALTHCHECK: a type word (CMD, NONE…) then the command like CMD's. */
