@@ -187,7 +187,7 @@ describe('notebook 02: key outputs', () => {
   it('the merged view shows the image’s files and the container’s new file together', () => {
     expect(text('c2-merged')).toMatch(/\/tmp:\ntotal \d+\n-rw-r--r-- .+ newfile\.txt/);
     expect(text('c2-merged')).toMatch(/nginx\.conf/);
-    expect(svg('c2-merged')).toContain('merged');
+    expect(svg('c2-merged-plot')).toContain('merged');
   });
 
   it('100 containers: one image plus 100 tiny writable layers', () => {
@@ -214,20 +214,20 @@ describe('notebook 02: key outputs', () => {
   });
 
   it('the layer stack has 4 layers and the container py1 on top', () => {
-    const stack = svg('c1-stack');
+    const stack = svg('c1-stack-plot');
     expect(stack).toContain('pyapp:1.0  (레이어 4개');
     expect(stack).toContain('[R/W] 컨테이너 py1: C /tmp, A /tmp/started.txt');
   });
 
   it('reuse: pyworker takes the Python layer from the cache; the base is shared by three images', () => {
     expect(text('c1-reuse')).toMatch(/^CACHED  RUN apt-get update && apt-get install -y python3 python3-pip\n실행 +RUN pip3 install requests/);
-    const figure = svg('c1-reuse');
+    const figure = svg('c1-reuse-plot');
     expect(figure).toContain('[공유 ×3]');
     expect(figure).toContain('[공유 ×2]');
   });
 
   it('six images on one Ubuntu base: the sharing figure’s numbers add up', () => {
-    const desc = /<desc>([^<]+)<\/desc>/.exec(svg('c1-share'))![1]!;
+    const desc = /<desc>([^<]+)<\/desc>/.exec(svg('c1-share-plot'))![1]!;
     const m = /이미지 6개: 공유 없이 ([\d.]+)(GB|MB) · 실제 ([\d.]+)MB · 절약 ([\d.]+)MB/.exec(desc)!;
     const without = Number(m[1]) * (m[2] === 'GB' ? 1000 : 1);
     expect(Math.abs(without - Number(m[3]) - Number(m[4]))).toBeLessThan(10); // sizes are rounded to 3 digits
@@ -244,7 +244,7 @@ describe('notebook 02: key outputs', () => {
     const t = text('c3-multistage');
     expect(t).not.toMatch(/golang|go build/);
     expect(t).toMatch(/COPY \/out\/server \/usr\/local\/bin\/server/);
-    const desc = /<desc>([^<]+)<\/desc>/.exec(svg('c3-multistage'))![1]!;
+    const desc = /<desc>([^<]+)<\/desc>/.exec(svg('c3-multistage-plot'))![1]!;
     expect(desc).toMatch(/builder 스테이지 +9\d\dMB/);
     expect(desc).toMatch(/최종 이미지 server:1\.0 +[\d.]+MB/);
   });
