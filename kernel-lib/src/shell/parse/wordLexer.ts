@@ -37,6 +37,33 @@ function pushPart(parts: WordPart[], part: WordPart): void {
   parts.push(part);
 }
 
+/**
+ * Reads the part that starts with `c` (not a backslash) outside quotes: a '…' or "…" quote, a `$`
+ * expansion, a `…` command substitution, or one literal character. A plain word and the word after
+ * `${name op` (§2.6.2) lex these alike; only their backslash and end rules differ.
+ */
+function readUnquotedPart(s: WordSource, parts: WordPart[], c: string): void {
+  if (c === "'") {
+    pushPart(parts, { type: 'quoted', text: readSingleQuoted(s) });
+    return;
+  }
+  if (c === '"') {
+    s.pos += 1;
+    parts.push({ type: 'double', parts: readDoubleBody(s, '"') });
+    return;
+  }
+  if (c === '$') {
+    pushPart(parts, readDollar(s));
+    return;
+  }
+  if (c === '`') {
+    parts.push(readBackquote(s, false));
+    return;
+  }
+  s.pos += 1;
+  pushPart(parts, { type: 'literal', text: c });
+}
+
 /** Reads an unquoted word at `s.pos` (the caller has checked that a word starts there). */
 export function readWord(s: WordSource): Word {
   const start = s.pos;
@@ -59,25 +86,7 @@ export function readWord(s: WordSource): Word {
       pushPart(parts, { type: 'quoted', text: next });
       continue;
     }
-    if (c === "'") {
-      pushPart(parts, { type: 'quoted', text: readSingleQuoted(s) });
-      continue;
-    }
-    if (c === '"') {
-      s.pos += 1;
-      parts.push({ type: 'double', parts: readDoubleBody(s, '"') });
-      continue;
-    }
-    if (c === '$') {
-      pushPart(parts, readDollar(s));
-      continue;
-    }
-    if (c === '`') {
-      parts.push(readBackquote(s, false));
-      continue;
-    }
-    s.pos += 1;
-    pushPart(parts, { type: 'literal', text: c });
+    readUnquotedPart(s, parts, c);
   }
   return { parts, raw: s.src.slice(start, s.pos) };
 }
@@ -275,25 +284,7 @@ function readParamArg(s: WordSource, start: number): Word {
       if (next !== '\n') pushPart(parts, { type: 'quoted', text: next });
       continue;
     }
-    if (c === "'") {
-      pushPart(parts, { type: 'quoted', text: readSingleQuoted(s) });
-      continue;
-    }
-    if (c === '"') {
-      s.pos += 1;
-      parts.push({ type: 'double', parts: readDoubleBody(s, '"') });
-      continue;
-    }
-    if (c === '$') {
-      pushPart(parts, readDollar(s));
-      continue;
-    }
-    if (c === '`') {
-      parts.push(readBackquote(s, false));
-      continue;
-    }
-    s.pos += 1;
-    pushPart(parts, { type: 'literal', text: c });
+    readUnquotedPart(s, parts, c);
   }
   return { parts, raw: s.src.slice(argStart, s.pos - 1) };
 }
