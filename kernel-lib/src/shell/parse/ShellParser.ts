@@ -286,16 +286,12 @@ export class ShellParser implements WordSource {
     const words: Word[] = [];
     const redirects: Redirect[] = [];
     for (;;) {
+      const redirect = this.#redirectIfAny();
+      if (redirect !== undefined) {
+        redirects.push(redirect);
+        continue;
+      }
       const t = this.#peek();
-      if (t.kind === 'io') {
-        this.#next();
-        redirects.push(this.#redirect(t.fd));
-        continue;
-      }
-      if (t.kind === 'op' && REDIRECT_OPS.has(t.op)) {
-        redirects.push(this.#redirect(undefined));
-        continue;
-      }
       if (t.kind !== 'word') break;
       this.#next();
       const first = t.word.parts[0];
@@ -342,14 +338,21 @@ export class ShellParser implements WordSource {
   #redirects(): Redirect[] {
     const redirects: Redirect[] = [];
     for (;;) {
-      const t = this.#peek();
-      if (t.kind === 'io') {
-        this.#next();
-        redirects.push(this.#redirect(t.fd));
-      } else if (t.kind === 'op' && REDIRECT_OPS.has(t.op)) {
-        redirects.push(this.#redirect(undefined));
-      } else return redirects;
+      const redirect = this.#redirectIfAny();
+      if (redirect === undefined) return redirects;
+      redirects.push(redirect);
     }
+  }
+
+  /** The redirection that starts at the next token (an IO_NUMBER or a redirection operator, §2.7), if one does. */
+  #redirectIfAny(): Redirect | undefined {
+    const t = this.#peek();
+    if (t.kind === 'io') {
+      this.#next();
+      return this.#redirect(t.fd);
+    }
+    if (t.kind === 'op' && REDIRECT_OPS.has(t.op)) return this.#redirect(undefined);
+    return undefined;
   }
 
   // ── tokens ───────────────────────────────────────────────────────────────────────────────────
