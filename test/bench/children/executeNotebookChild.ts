@@ -5,6 +5,12 @@
  */
 import { executeNotebook } from '../../../tools/runner';
 
+function medianOf(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length === 0 ? 0 : sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 async function main(path: string): Promise<void> {
   const run = await executeNotebook(path);
   const report = {
@@ -12,6 +18,8 @@ async function main(path: string): Promise<void> {
     durationMs: run.durationMs,
     kernelStartMs: run.kernelStartMs,
     codeCells: run.cells.length,
+    cellsMs: run.cells.reduce((n, cell) => n + cell.durationMs, 0),
+    medianCellMs: medianOf(run.cells.filter((cell) => cell.status !== 'skipped' && cell.status !== 'not-run').map((cell) => cell.durationMs)),
     slowestCell: run.cells.reduce((worst, cell) => (cell.durationMs > worst.durationMs ? cell : worst), { index: -1, durationMs: 0 }),
     complete: run.complete,
     failures: run.failures.map((f) => `cell ${f.cellIndex}: ${f.summary}`),
