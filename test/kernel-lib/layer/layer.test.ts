@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../../kernel-lib/src/digest';
 import { zeroContent } from '../../../kernel-lib/src/content';
 import { readTar } from '../../../kernel-lib/src/tar';
+import { withForgedFirstName } from '../tar/forgedHeader';
 import {
   FileTree,
   InvalidLayerError,
@@ -94,13 +95,7 @@ describe('whiteouts (OCI layer.md), one test per rule', () => {
   it.each(['.wh.', 'etc/.wh..', 'etc/.wh...'])('"%s" is an invalid whiteout', (path) => {
     const tar = new Uint8Array(L({ kind: 'file', path: 'placeholder', content: '' }).tarBytes());
     // Craft the tar a broken generator would write.
-    const bytes = Buffer.from(tar);
-    bytes.fill(0, 0, 100);
-    bytes.write(path, 0, 'latin1');
-    bytes.fill(0x20, 148, 156);
-    let sum = 0;
-    for (let i = 0; i < 512; i++) sum += bytes[i]!;
-    bytes.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'latin1');
+    const bytes = withForgedFirstName(tar, path);
     expect(() => layerFromTar(bytes)).toThrow(InvalidWhiteoutError);
     expect(() => layerFromTar(bytes)).toThrow(/invalid whiteout entry/);
   });

@@ -20,6 +20,7 @@ import {
   writeTar,
   type TarEntry,
 } from '../../../kernel-lib/src/tar';
+import { withForgedFirstName } from './forgedHeader';
 
 const work = mkdtempSync(join(tmpdir(), 'layerlab-tar-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -173,13 +174,7 @@ describe('reading', () => {
     const dir = join(work, 'evil', 'x', 'y');
     mkdirSync(dir, { recursive: true });
     const t = writeTar([tarEntry({ path: 'PLACEHOLDER/' + 'p'.repeat(Math.max(0, name.length - 12)) })]);
-    const bytes = Buffer.from(t);
-    bytes.fill(0, 0, 100);
-    bytes.write(name, 0, 'latin1');
-    bytes.fill(0x20, 148, 156);
-    let sum = 0;
-    for (let i = 0; i < 512; i++) sum += bytes[i]!;
-    bytes.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'latin1');
+    const bytes = withForgedFirstName(t, name);
     expect(() => readTar(bytes)).toThrow(UnsafeTarPathError);
     expect(() => readTar(bytes)).toThrow(message);
   });
