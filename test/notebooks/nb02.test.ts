@@ -93,7 +93,7 @@ describe('notebook 02: structure', () => {
   });
 
   it('links every glossary term to a heading of this notebook', () => {
-    const headings = new Set(cells.filter((c) => c.cell_type === 'markdown').flatMap((c) => [...c.source.matchAll(/^#{1,4} (.+)$/gm)].map((m) => m[1]!.trim().replace(/ /g, '-'))));
+    const headings = new Set(cells.filter((c) => c.cell_type === 'markdown').flatMap((c) => [...c.source.matchAll(/^#{1,4} (.+)$/gm)].map((m) => m[1]!.trim().replace(/`/g, '').replace(/ /g, '-'))));
     const links = [...(cell('keywords').source + cell('keywords-2').source).matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!);
     expect(links).toHaveLength(8);
     for (const l of links) expect(headings, l).toContain(l);
