@@ -12,6 +12,7 @@
 import { Sha256Hasher } from '../digest/sha256';
 import type { Digest } from '../digest/Digest';
 import { ContentTooLargeError } from '../content/ContentError';
+import { joinChunks } from '../content/joinChunks';
 import { gunzipBytes, gzipChunks, isGzip } from '../tar/gzip';
 import { readTar } from '../tar/readTar';
 import type { TarEntry } from '../tar/TarEntry';
@@ -24,13 +25,7 @@ export const OCI_LAYER_TAR_MEDIA_TYPE = 'application/vnd.oci.image.layer.v1.tar'
 
 const join = (chunks: Iterable<Uint8Array>, size: number, limit: number): Uint8Array => {
   if (size > limit) throw new ContentTooLargeError(size, limit);
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return joinChunks(chunks, size);
 };
 
 export class Layer {

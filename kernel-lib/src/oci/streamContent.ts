@@ -4,24 +4,15 @@
  */
 import type { Content } from '../content/Content';
 import { bytesContent } from '../content/createContent';
+import { joinChunks } from '../content/joinChunks';
 import type { Digest } from '../digest/Digest';
 import { sha256Chunks } from '../digest/sha256';
-
-function join(chunks: Iterable<Uint8Array>, size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
-}
 
 export function streamContent(size: number, chunks: () => Iterable<Uint8Array>, digest?: Digest): Content {
   let known = digest;
   const materialise = (limit = 64 << 20): Uint8Array => {
     if (size > limit) throw new RangeError(`content of ${size} bytes is over the ${limit}-byte limit: stream it with chunks()`);
-    return join(chunks(), size);
+    return joinChunks(chunks(), size);
   };
   const content: Content = {
     size,

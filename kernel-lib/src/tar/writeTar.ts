@@ -7,6 +7,7 @@
 import { Sha256Hasher } from '../digest/sha256';
 import type { Digest } from '../digest/Digest';
 import { ContentTooLargeError } from '../content/ContentError';
+import { joinChunks } from '../content/joinChunks';
 import type { TarEntry } from './TarEntry';
 import { BLOCK_SIZE, encodeHeader, padded } from './tarHeader';
 
@@ -46,11 +47,5 @@ export function tarDigest(entries: Iterable<TarEntry>): Digest {
 export function writeTar(entries: readonly TarEntry[], limit = 64 << 20): Uint8Array {
   const size = tarSize(entries);
   if (size > limit) throw new ContentTooLargeError(size, limit);
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of tarChunks(entries)) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return joinChunks(tarChunks(entries), size);
 }
