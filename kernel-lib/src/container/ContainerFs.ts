@@ -20,6 +20,11 @@ import type { ContainerMount, DirMount, FileBindMount } from './ContainerMount';
 
 const MAX_SYMLINKS = 40;
 
+function parentOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}
+
 /** Where a path lands: a bind-mounted file, or a path inside one filesystem (the rootfs or a mount). */
 type Located =
   | { readonly kind: 'file'; readonly mount: FileBindMount; readonly path: string }
@@ -281,13 +286,31 @@ export class ContainerFs implements FileSystem {
   rename(from: string, to: string): void {
     const a = this.#locate(from, false, 'rename');
     const b = this.#locate(to, false, 'rename');
+    // The kernel's order (do_renameat2, vfs_rename): two different mounts → EXDEV; then the type
+    // checks; then a mount point on either side → EBUSY. A mount point belongs to its parent's mount.
+    if (this.#route(parentOf(a.path)).fs !== this.#route(parentOf(b.path)).fs) this.#fail('EXDEV', 'rename', from);
+    const src = this.#lstatAt(a);
+    const dst = this.#lstatAt(b);
+    if (src === undefined) this.#fail('ENOENT', 'rename', from);
+    if (dst !== undefined && src.kind === 'dir' && dst.kind !== 'dir') this.#fail('ENOTDIR', 'rename', from);
+    if (dst !== undefined && src.kind !== 'dir' && dst.kind === 'dir') this.#fail('EISDIR', 'rename', from);
     if (this.#isMountPoint(a)) this.#fail('EBUSY', 'rename', from);
     if (this.#isMountPoint(b)) this.#fail('EBUSY', 'rename', to);
-    const src = a as Located & { kind: 'fs' };
-    const dst = b as Located & { kind: 'fs' };
-    if (src.fs !== dst.fs) this.#fail('EXDEV', 'rename', from);
+    const s = a as Located & { kind: 'fs' };
+    const d = b as Located & { kind: 'fs' };
+    if (s.fs !== d.fs) this.#fail('EXDEV', 'rename', from);
     this.#writable(a, 'rename', from);
-    this.#call(src, 'rename', from, (fs, p) => fs.rename(p, dst.inner));
+    this.#call(s, 'rename', from, (fs, p) => fs.rename(p, d.inner));
+  }
+
+  #lstatAt(at: Located): FileStat | undefined {
+    if (at.kind === 'file') return at.mount.file.stat();
+    try {
+      return at.fs.lstat(at.inner);
+    } catch (error) {
+      if (error instanceof FsError && error.errno === 'ENOENT') return undefined;
+      throw error;
+    }
   }
 
   chmod(path: string, mode: number): void {
