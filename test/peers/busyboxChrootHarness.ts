@@ -42,8 +42,10 @@ function dirname(p: string): string {
  */
 export const KNOWN_SHELL_DIFFERENCES = [
   'mv P P of a missing P: busybox reports ENOENT, the shell succeeds',
+  'mv onto a symlink loop: busybox stats the destination first (ELOOP), the shell renames over the link',
   'cp: busybox stats the destination first ("Path has non-directory component"); the shell reports the source',
   'cp -r DIR into an existing directory holding a non-directory of that name: busybox "can\'t create …: File exists", the shell replaces it',
+  'cp -r DIR into itself: busybox copies the tree once before "recursion detected", the shell copies nothing',
   'rm / rm -rf through a non-directory or a symlink loop: busybox "can\'t stat …: Not a directory", the shell treats it as missing',
   'mkdir -p over a dangling symlink: busybox ENOENT, the shell EEXIST',
   'sed -i: busybox writes a temp file and renames it (fails on a bind mount with EBUSY, leaves the temp file); the shell writes in place',
@@ -96,9 +98,9 @@ function command(r: Rng, fs: FileSystem): string | undefined {
     case 7: return reachable(fs, p) ? `rm -rf ${p}` : undefined;
     case 8: return reachable(fs, p) ? `rm ${p}` : undefined;
     case 9: return `rmdir ${p}`;
-    case 10: return p !== q && stat(p) !== 'missing' && stat(p) !== 'error' && reachable(fs, q) ? `mv ${p} ${q}` : undefined;
-    case 11: return stat(p) === 'file' && reachable(fs, q) ? `cp ${p} ${q}` : undefined;
-    case 12: return stat(p) === 'dir' && reachable(fs, q) && prober(fs, false)(q) === 'missing' ? `cp -r ${p} ${q}` : undefined;
+    case 10: return p !== q && stat(p) !== 'missing' && stat(p) !== 'error' && reachable(fs, q) && stat(q) !== 'error' ? `mv ${p} ${q}` : undefined;
+    case 11: return stat(p) === 'file' && reachable(fs, q) && stat(q) !== 'error' ? `cp ${p} ${q}` : undefined;
+    case 12: return stat(p) === 'dir' && reachable(fs, q) && prober(fs, false)(q) === 'missing' && !q.startsWith(`${p}/`) ? `cp -r ${p} ${q}` : undefined;
     case 13: return `ln -s ${r.pick(['a', 'b/c', '/a', '/tmp', '../d', 'nowhere', '/etc/hostname'])} ${p}`;
     case 14: return `chmod ${r.pick(['600', '755', '644', '700'])} ${p}`;
     case 15: return stat(p) === 'file' && !isBind ? `sed -i ${quote(r.pick(['s/x/y/', 's/hello/bye/g', 's/^/> /']))} ${p}` : undefined;
@@ -190,32 +192,33 @@ export function mountRuntime(dir: string, overlay: { merged: string; upper: stri
   const host = join(dir, 'host');
   fs.mkdirSync(host, { recursive: true });
   const hostFiles: Record<string, string> = {};
+  // One shell for all the mounts: each spawn costs tens of milliseconds, hundreds of seeds add up.
+  const script: string[] = [];
+  const q = (p: string) => `'${p}'`;
   for (const [target, content] of Object.entries(runtimeFiles)) {
     const file = join(host, target.replace(/\//g, '_'));
     fs.writeFileSync(file, content, { mode: 0o644 });
-    execFileSync('mount', ['--bind', file, join(merged, target)]);
+    script.push(`mount --bind ${q(file)} ${q(join(merged, target))}`);
     hostFiles[target] = file;
   }
   const dev = join(merged, 'dev');
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'mode=755', 'tmpfs', dev]);
-  for (const [name, major, minor] of DEVICES) {
-    execFileSync('mknod', ['-m', '666', join(dev, name), 'c', String(major), String(minor)]);
-  }
-  for (const d of ['pts', 'shm', 'mqueue']) fs.mkdirSync(join(dev, d));
-  execFileSync('mount', ['--bind', '-o', 'ro', bin, join(merged, 'bin')]);
+  script.push(`mount -t tmpfs -o mode=755 tmpfs ${q(dev)}`);
+  for (const [name, major, minor] of DEVICES) script.push(`mknod -m 666 ${q(join(dev, name))} c ${major} ${minor}`);
+  for (const d of ['pts', 'shm', 'mqueue']) script.push(`mkdir ${q(join(dev, d))}`);
+  script.push(`mount --bind -o ro ${q(bin)} ${q(join(merged, 'bin'))}`);
+  execFileSync('sh', ['-e', '-c', script.join('\n')]);
   return { ...overlay, hostFiles };
 }
 
 /** Unmounts the runtime's mounts (the overlay stays: its tree is then compared). */
 export function unmountRuntime(c: RealContainer): void {
-  for (const target of [...Object.keys(c.hostFiles), '/dev', '/bin']) {
-    spawnSync('umount', [join(c.merged, target)]);
-  }
+  const targets = [...Object.keys(c.hostFiles), '/dev', '/bin'].map((t) => `umount '${join(c.merged, t)}' 2>/dev/null`);
+  spawnSync('sh', ['-c', targets.join('; ')]);
 }
 
 export function unmountAll(c: RealContainer): void {
-  unmountRuntime(c);
-  spawnSync('umount', [c.merged]);
+  const targets = [...Object.keys(c.hostFiles), '/dev', '/bin'].map((t) => `umount '${join(c.merged, t)}' 2>/dev/null`);
+  spawnSync('sh', ['-c', [...targets, `umount '${c.merged}' 2>/dev/null`].join('; ')]);
 }
 
 /** `docker exec C sh -c "<line>"`: busybox sh chrooted into the container, with the given environment. */

@@ -286,12 +286,16 @@ export class ContainerFs implements FileSystem {
   rename(from: string, to: string): void {
     const a = this.#locate(from, false, 'rename');
     const b = this.#locate(to, false, 'rename');
-    // The kernel's order (do_renameat2, vfs_rename): two different mounts → EXDEV; then the type
-    // checks; then a mount point on either side → EBUSY. A mount point belongs to its parent's mount.
+    // The kernel's order (do_renameat2, vfs_rename): two different mounts → EXDEV; a source that is
+    // an ancestor of the target → EINVAL, the reverse → ENOTEMPTY; then the type checks; then a
+    // mount point on either side → EBUSY. A mount point belongs to its parent's mount.
     if (this.#route(parentOf(a.path)).fs !== this.#route(parentOf(b.path)).fs) this.#fail('EXDEV', 'rename', from);
     const src = this.#lstatAt(a);
     const dst = this.#lstatAt(b);
     if (src === undefined) this.#fail('ENOENT', 'rename', from);
+    if (a.path === b.path) return;
+    if (b.path.startsWith(`${a.path}/`)) this.#fail('EINVAL', 'rename', from);
+    if (a.path.startsWith(`${b.path}/`)) this.#fail('ENOTEMPTY', 'rename', from);
     if (dst !== undefined && src.kind === 'dir' && dst.kind !== 'dir') this.#fail('ENOTDIR', 'rename', from);
     if (dst !== undefined && src.kind !== 'dir' && dst.kind === 'dir') this.#fail('EISDIR', 'rename', from);
     if (this.#isMountPoint(a)) this.#fail('EBUSY', 'rename', from);
