@@ -40,3 +40,4 @@ export {
   type FirstWriteCost,
 } from './copyUpCost';
 export { assembleContainer, type ContainerCreateOptions, type AssembleContainerInput } from './createContainer';
+export { applyCommitChanges, InvalidCommitChangeError } from './commitChanges';

@@ -6,6 +6,7 @@
  * volumes) and turns containers into images (commit) and tars (export).
  */
 import { Container } from '../container/Container';
+import { applyCommitChanges } from '../container/commitChanges';
 import { NoSuchContainerError, ContainerNameConflictError, InvalidContainerNameError } from '../container/ContainerError';
 import { assembleContainer, type ContainerCreateOptions } from '../container/createContainer';
 import { containerIdFor, generatedContainerName, isValidContainerName } from '../container/containerNames';
@@ -249,12 +250,14 @@ export interface CommitOptions {
   readonly message?: string;
   /** `-a`: the image's and the history entry's author. */
   readonly author?: string;
+  /** `-c`: Dockerfile instructions applied to the config (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, USER, VOLUME, WORKDIR). */
+  readonly changes?: readonly string[];
 }
 
 /**
  * `docker commit CONTAINER [REPOSITORY[:TAG]]`: a new image = the container's image + its writable
  * layer (`rootfs.upperAsLayer()`), with the container's config and a history entry whose
- * `created_by` is the container's command (moby daemon/commit.go). A container without changes adds
+ * `created_by` is the container's Cmd (moby daemon/images/image_commit.go). A container without changes adds
  * an `empty_layer` history entry and no layer. The new image's parent is the container's image.
  */
 export function engineCommit(engine: Engine, ref: ContainerRef, repository?: string, options: CommitOptions = {}): Image {
@@ -265,7 +268,8 @@ export function engineCommit(engine: Engine, ref: ContainerRef, repository?: str
   const layer = c.rootfs.upperAsLayer();
   const history = {
     created,
-    createdBy: [...c.config.entrypoint, ...c.config.cmd].join(' '),
+    // moby image_commit.go: CreatedBy is the container's Cmd (not its Entrypoint), joined with spaces.
+    createdBy: c.config.cmd.join(' '),
     ...(options.message ? { comment: options.message } : {}),
     ...(options.author ? { author: options.author } : {}),
   };
@@ -276,7 +280,7 @@ export function engineCommit(engine: Engine, ref: ContainerRef, repository?: str
     if (c.config.entrypoint.length > 0) (run as { Entrypoint?: string[] }).Entrypoint = [...c.config.entrypoint];
     if (run.WorkingDir === '') delete (run as { WorkingDir?: string }).WorkingDir;
     if (options.author) (next as { author?: string }).author = options.author;
-    return { ...next, config: run };
+    return { ...next, config: applyCommitChanges(run, options.changes ?? []) };
   });
   image = setImageCreated(image, created);
   return engineAddImage(engine, image, { ...(repository ? { tags: [repository] } : {}), parent: base.id as Digest });

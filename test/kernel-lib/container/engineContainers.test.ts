@@ -119,3 +119,21 @@ describe('commit', () => {
     expect(image.history.at(-1)).toMatchObject({ created_by: 'node server.js', empty_layer: true });
   });
 });
+
+describe('commit --change', () => {
+  it('applies Dockerfile instructions to the config (env expanded, shell form wrapped in /bin/sh -c)', () => {
+    const engine = engineWithApp();
+    const c = engine.run('app:1');
+    const image = engine.commit(c, 'app:changed', {
+      changes: ['ENV PORT=8080 URL=http://localhost:$PORT', 'CMD node server.js --port $PORT', 'EXPOSE 8080', 'LABEL stage=debug', 'WORKDIR lib', 'USER node', 'ENTRYPOINT ["tini", "--"]'],
+    });
+    const run = image.runConfig;
+    expect(run.Env).toEqual(['PATH=/usr/local/bin:/usr/bin:/bin', 'APP_ENV=prod', 'PORT=8080', 'URL=http://localhost:8080']);
+    expect(run.Cmd).toEqual(['/bin/sh', '-c', 'node server.js --port $PORT']);
+    expect(run.Entrypoint).toEqual(['tini', '--']);
+    expect(run.ExposedPorts).toEqual({ '8080/tcp': {} });
+    expect(run.Labels).toEqual({ stage: 'debug' });
+    expect([run.WorkingDir, run.User]).toEqual(['/app/lib', 'node']);
+    expect(thrown(() => engine.commit(c, undefined, { changes: ['RUN echo no'] }))).toBe('InvalidCommitChange: run is not a valid change command');
+  });
+});
