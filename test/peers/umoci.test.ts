@@ -4,8 +4,7 @@
  * directory applied alike); and an image umoci makes from busybox-static loads into the model with
  * the digests umoci wrote.
  *
- * Still to add when the container module lands (issue 5, "runs exec"): `engine.run('umoci-busybox')`
- * on the loaded image and `container.exec('cat /etc/hostname')` printing `umoci-made`.
+ * The umoci-made image also runs: `engine.run` on it and `container.exec` read the files umoci packed.
  */
 import { copyFileSync, readFileSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -77,6 +76,7 @@ describe('an image made by umoci from busybox-static', () => {
     symlinkSync('busybox', join(rootfs, 'bin', 'sh'));
     mkdirSync(join(rootfs, 'etc'));
     writeFileSync(join(rootfs, 'etc', 'hostname'), 'umoci-made\n');
+    writeFileSync(join(rootfs, 'etc', 'motd'), 'packed by umoci\n');
     run('umoci', ['repack', '--image', `${layout}:latest`, '--history.created_by', 'umoci repack busybox', join(dir, 'bundle')]);
     run('umoci', [
       'config',
@@ -132,6 +132,18 @@ describe('an image made by umoci from busybox-static', () => {
     const busybox = readFileSync('/bin/busybox');
     expect(tree).toContain(`bin/busybox file 755 ${busybox.byteLength} ${sha256(busybox).slice(7, 23)}`);
     expect(tree).toContain('bin/sh symlink -> busybox');
+
+    // …and runs: a container of it reads the files umoci packed. /etc/hostname is the runtime's bind
+    // mount (the container's short ID), as in docker, so the image's own hostname file is not what shows.
+    const container = engine.run('umoci-busybox');
+    expect(container.exec('cat /etc/motd')).toMatchObject({ exitCode: 0, stdout: 'packed by umoci\n', stderr: '' });
+    expect(container.exec('cat /etc/hostname').stdout).toBe(`${container.id.slice(0, 12)}\n`);
+    expect(container.exec('ls /bin').stdout).toBe('busybox\nsh\n');
+    container.exec('echo changed > /etc/motd');
+    expect(engine.diff(container)).toEqual([
+      { kind: 'C', path: '/etc' },
+      { kind: 'C', path: '/etc/motd' },
+    ]);
   });
 
   it('writes strings in its config exactly as the model encodes them (Go escaping of <, >, &)', () => {
