@@ -45,6 +45,7 @@ export const KNOWN_SHELL_DIFFERENCES = [
   'mv onto a symlink loop: busybox stats the destination first (ELOOP), the shell renames over the link',
   'cp: busybox stats the destination first ("Path has non-directory component"); the shell reports the source',
   'cp -r DIR into an existing directory holding a non-directory of that name: busybox "can\'t create …: File exists", the shell replaces it',
+  'cp of a file onto itself through a symlink: busybox "are the same file", the shell copies',
   'cp -r DIR into itself: busybox copies the tree once before "recursion detected", the shell copies nothing',
   'rm / rm -rf through a non-directory or a symlink loop: busybox "can\'t stat …: Not a directory", the shell treats it as missing',
   'mkdir -p over a dangling symlink: busybox ENOENT, the shell EEXIST',
@@ -81,6 +82,13 @@ function noDanglingPrefix(fs: FileSystem, p: string): boolean {
   return true;
 }
 
+/** No component of `p` (the last one included) is a symlink: the shell's cp compares paths, not inodes. */
+function noSymlinkOnPath(fs: FileSystem, p: string): boolean {
+  const parts = p.split('/').filter(Boolean);
+  for (let i = 1; i <= parts.length; i++) if (prober(fs, false)(`/${parts.slice(0, i).join('/')}`) === 'symlink') return false;
+  return true;
+}
+
 /** One simple command of a session (busybox applets a Docker lesson uses), or undefined to draw again. */
 function command(r: Rng, fs: FileSystem): string | undefined {
   const p = randomPath(r);
@@ -99,7 +107,7 @@ function command(r: Rng, fs: FileSystem): string | undefined {
     case 8: return reachable(fs, p) ? `rm ${p}` : undefined;
     case 9: return `rmdir ${p}`;
     case 10: return p !== q && stat(p) !== 'missing' && stat(p) !== 'error' && reachable(fs, q) && stat(q) !== 'error' ? `mv ${p} ${q}` : undefined;
-    case 11: return stat(p) === 'file' && reachable(fs, q) && stat(q) !== 'error' ? `cp ${p} ${q}` : undefined;
+    case 11: return stat(p) === 'file' && reachable(fs, q) && stat(q) !== 'error' && noSymlinkOnPath(fs, p) && noSymlinkOnPath(fs, q) ? `cp ${p} ${q}` : undefined;
     case 12: return stat(p) === 'dir' && reachable(fs, q) && prober(fs, false)(q) === 'missing' && !q.startsWith(`${p}/`) ? `cp -r ${p} ${q}` : undefined;
     case 13: return `ln -s ${r.pick(['a', 'b/c', '/a', '/tmp', '../d', 'nowhere', '/etc/hostname'])} ${p}`;
     case 14: return `chmod ${r.pick(['600', '755', '644', '700'])} ${p}`;

@@ -11,7 +11,9 @@
  * work dir, copy attributes and xattrs, fsync, rename into place); the rest grows with the bytes:
  * 1 GiB in 2.15 s ≈ 500 MB/s, the disk's sequential write speed (the shell's time model uses the
  * same figure, shell/timeModel.ts). Other disks scale the line; its shape — a constant plus a
- * slope — is what the lesson's plot shows.
+ * slope — is what the lesson's plot shows. To measure again (as root), per size N:
+ *   dd if=/dev/urandom of=L/f bs=1M count=N; sync; echo 3 > /proc/sys/vm/drop_caches
+ *   mount -t overlay overlay -o lowerdir=L,upperdir=U,workdir=W M; time chmod 600 M/f
  */
 
 /** Seconds every data copy-up costs whatever its size (measured: 0.066–0.077 s for an empty file). */
